@@ -1,0 +1,8 @@
+namespace Ctms.Shared.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

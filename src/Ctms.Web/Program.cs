@@ -1,0 +1,73 @@
+using Ctms.Identity;
+using Ctms.Irb;
+using Ctms.Reporting;
+using Ctms.Shared.Messaging;
+using Ctms.Shared.Security;
+using Ctms.Sites;
+using Ctms.SiteSync;
+using Ctms.Subjects;
+using Ctms.Trials;
+using Ctms.Web.Components;
+using Ctms.Web.Hosting;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "HH:mm:ss ";
+    o.UseUtcTimestamp = true;
+});
+
+builder.AddCtmsStorage();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCurrentUser();
+builder.Services
+    .AddTrialsModule()
+    .AddSitesModule()
+    .AddIrbModule()
+    .AddSubjectsModule()
+    .AddIdentityModule()
+    .AddReportingModule()
+    .AddSiteSyncModule();
+builder.Services.AddCtmsMessaging(builder.Configuration); // after the modules: it puts their consumers on the bus
+
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddHostedService<StartupTimer>();
+
+var app = builder.Build();
+
+await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapCtmsHealth();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapIdentityEndpoints();
+app.MapSubjectsEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies(ModuleAssemblies.WithPages);
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Ctms.Identity.Contracts.IntegrationEvents;
+using Ctms.Identity.Domain;
+using Ctms.Identity.Persistence;
+using Ctms.Shared.Demo;
+using Ctms.Shared.Messaging;
+using Ctms.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Ctms.Identity.Features.SeedDemo;
+
+/// <summary>
+/// Creates the roles and one demo user per role. Passwords are random and printed once, on the run that
+/// creates them, unless <c>Seed:DemoPassword</c> fixes one (tests and screenshots).
+/// </summary>
+internal sealed class IdentityDemoSeeder(
+    CtmsIdentityDbContext db,
+    UserManager<CtmsUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    TimeProvider clock) : IDemoSeeder
+{
+    public int Order => 40;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var role in CtmsRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            Console.WriteLine($"Demo users: {string.Join(", ", DemoUsers.All.Select(u => u.Email))} (passwords were printed on first run).");
+            return;
+        }
+
+        var fixedPassword = configuration["Seed:DemoPassword"];
+        var now = clock.GetUtcNow();
+        var lines = new List<string>();
+        foreach (var demo in DemoUsers.All)
+        {
+            var password = string.IsNullOrEmpty(fixedPassword) ? NewPassword() : fixedPassword;
+            var user = new CtmsUser
+            {
+                UserName = demo.Email,
+                Email = demo.Email,
+                EmailConfirmed = true,
+                DisplayName = demo.DisplayName,
+                CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, password), demo.Email);
+            Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
+            var claims = demo.Scope.Select(s => new Claim(s.Type, s.Value)).Append(new Claim(CtmsClaims.DisplayName, demo.DisplayName));
+            Check(await users.AddClaimsAsync(user, claims), demo.Email);
+            db.AddIntegrationEvent(new UserAccountCreated(user.Id, demo.Email, demo.DisplayName, [demo.Role], now), now);
+            lines.Add($"  {demo.Role,-14} {demo.Email,-30} {password}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Console.WriteLine("Demo users (passwords are shown this once; keep them or delete the data folder to reseed):");
+        lines.ForEach(Console.WriteLine);
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes, plus a digit and a symbol for the policy.</summary>
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 14) + RandomNumberGenerator.GetString("23456789", 1) + "!";
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Ctms.Identity.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Ctms.Identity.Features.SignIn;
+
+internal sealed class LoginForm
+{
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string? ReturnUrl { get; set; }
+}
+
+internal static class AccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/logout", async (SignInManager<CtmsUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("~/account/login");
+        }).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignInAsync(
+        [FromForm] LoginForm form,
+        SignInManager<CtmsUser> signIn,
+        UserManager<CtmsUser> users,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Ctms.Identity.SignIn");
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        var user = string.IsNullOrWhiteSpace(form.Email) ? null : await users.FindByEmailAsync(form.Email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            logger.LogWarning("Failed sign-in for unknown or inactive account {Email}", form.Email);
+            return Failed("The email or password is not correct.", returnUrl);
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (outcome.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return Results.LocalRedirect("~" + returnUrl);
+        }
+
+        logger.LogWarning("Failed sign-in for {UserId}: {Outcome}", user.Id, outcome);
+        return Failed(outcome.IsLockedOut
+            ? "This account is locked after repeated failed attempts. Try again in 15 minutes."
+            : "The email or password is not correct.", returnUrl);
+    }
+
+    private static IResult Failed(string message, string returnUrl) =>
+        Results.LocalRedirect($"~/account/login?error={Uri.EscapeDataString(message)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}

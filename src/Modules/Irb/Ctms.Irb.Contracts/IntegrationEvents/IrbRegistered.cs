@@ -1,0 +1,3 @@
+namespace Ctms.Irb.Contracts.IntegrationEvents;
+
+public sealed record IrbRegistered(Guid IrbId, Guid InstitutionId, string Name, DateTimeOffset OccurredAt);

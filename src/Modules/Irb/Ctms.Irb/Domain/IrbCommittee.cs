@@ -1,0 +1,20 @@
+namespace Ctms.Irb.Domain;
+
+internal sealed class IrbCommittee
+{
+    private IrbCommittee() { }
+
+    public IrbCommittee(Guid id, Guid institutionId, string name)
+    {
+        Id = id;
+        InstitutionId = institutionId;
+        Name = name;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>An id in the Sites module; no foreign key crosses modules.</summary>
+    public Guid InstitutionId { get; private set; }
+
+    public string Name { get; private set; } = "";
+}

@@ -1,0 +1,27 @@
+using Ctms.Sites.Contracts;
+using Ctms.Sites.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ctms.Sites.Persistence;
+
+internal sealed class SitesQueries(SitesDbContext db) : ISitesQueries
+{
+    public async Task<SiteSummary?> GetAsync(Guid siteId, CancellationToken cancellationToken = default) =>
+        (await Summaries(db.Sites.Where(s => s.Id == siteId)).ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<SiteSummary>> ListAsync(IReadOnlyCollection<Guid> siteIds, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Sites.Where(s => siteIds.Contains(s.Id)).OrderBy(s => s.Code)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SiteSummary>> ListForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Sites.Where(s => s.TrialId == trialId).OrderBy(s => s.Code)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<InstitutionSummary>> ListInstitutionsAsync(CancellationToken cancellationToken = default) =>
+        await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
+            .Select(i => new InstitutionSummary(i.Id, i.Name, i.Country, i.IrbId)).ToListAsync(cancellationToken);
+
+    // Filter and order on the entities first: a projection into a record cannot be translated back into SQL.
+    private IQueryable<SiteSummary> Summaries(IQueryable<Site> sites) =>
+        from s in sites.AsNoTracking()
+        join i in db.Institutions.AsNoTracking() on s.InstitutionId equals i.Id
+        select new SiteSummary(s.Id, s.TrialId, s.InstitutionId, i.Name, s.Code, s.PrincipalInvestigator, s.Status, s.TargetEnrollment);
+}

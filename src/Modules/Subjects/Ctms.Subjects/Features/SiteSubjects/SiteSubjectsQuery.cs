@@ -1,0 +1,37 @@
+using Ctms.Shared.Handlers;
+using Ctms.Shared.Results;
+using Ctms.Shared.Security;
+using Ctms.Sites.Contracts;
+using Ctms.Subjects.Contracts;
+using Ctms.Subjects.Features.Access;
+using Ctms.Trials.Contracts;
+
+namespace Ctms.Subjects.Features.SiteSubjects;
+
+internal sealed record SiteSubjectsQuery(Guid SiteId) : IQuery<SiteSubjectsView>;
+
+internal sealed record SiteSubjectsView(SiteSummary Site, TrialSummary Trial, IReadOnlyList<SubjectSummary> Subjects);
+
+internal sealed class SiteSubjectsHandler(
+    ISubjectsQueries subjects,
+    ISitesQueries sites,
+    ITrialsQueries trials,
+    ICurrentUser user) : IQueryHandler<SiteSubjectsQuery, SiteSubjectsView>
+{
+    public async Task<Result<SiteSubjectsView>> HandleAsync(SiteSubjectsQuery query, CancellationToken cancellationToken = default)
+    {
+        if (SiteStaffAccess.Check(user, query.SiteId) is { } denied)
+        {
+            return denied;
+        }
+
+        var site = await sites.GetAsync(query.SiteId, cancellationToken);
+        var trial = site is null ? null : await trials.GetAsync(site.TrialId, cancellationToken);
+        if (site is null || trial is null)
+        {
+            return Error.NotFound("The site");
+        }
+
+        return new SiteSubjectsView(site, trial, await subjects.ListForSiteAsync(site.Id, cancellationToken));
+    }
+}
