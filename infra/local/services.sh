@@ -166,6 +166,8 @@ BEGIN
   END IF;
 END
 \$\$;
+-- Tests drop their own databases WITH (FORCE), which ends sessions the role started.
+GRANT pg_signal_backend TO ${CTMS_USER};
 SQL
   local exists
   exists=$(as_postgres psql -X -qAt -p "$PG_PORT" -d postgres \

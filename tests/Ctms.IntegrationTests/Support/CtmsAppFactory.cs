@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ctms.IntegrationTests.Support;
+
+/// <summary>
+/// The real host on a test backend. Settings given here override appsettings; the demo data is seeded with one
+/// known password so tests can sign in as any demo user.
+/// </summary>
+public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo-Password-2026!";
+
+    public TestBackend Backend => backend;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>(backend.Settings)
+        {
+            ["Storage:DataFolder"] = backend.DataFolder,
+            ["Seed:Demo"] = "true",
+            ["Seed:DemoPassword"] = DemoPassword,
+            ["Center:Id"] = "test",
+            ["Messaging:Outbox:PollIntervalMilliseconds"] = "500",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
