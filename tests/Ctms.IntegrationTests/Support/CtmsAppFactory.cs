@@ -17,6 +17,9 @@ public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework and library assets (blazor.web.js, MudBlazor) are only found after
+        // publishing; from the build output they come through the static web assets manifest.
+        builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>(backend.Settings)
         {
             ["Storage:DataFolder"] = backend.DataFolder,
