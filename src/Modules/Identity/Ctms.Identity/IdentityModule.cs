@@ -1,6 +1,8 @@
 using Ctms.Identity.Domain;
 using Ctms.Identity.Features.SeedDemo;
 using Ctms.Identity.Features.SignIn;
+using Ctms.Identity.Features.Signing;
+using Ctms.Shared.Signatures;
 using Ctms.Identity.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Persistence;
@@ -44,6 +46,7 @@ public static class IdentityModule
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, 403);
         });
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
+        services.AddScoped<IElectronicSignatureService, ElectronicSignatureService>();
         return services;
     }
 

@@ -4,4 +4,11 @@ namespace Ctms.Irb.Contracts;
 public interface IIrbQueries
 {
     Task<IReadOnlyList<IrbSummary>> ListAsync(IReadOnlyCollection<Guid> irbIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The approval (own or recognised) in force at <paramref name="institutionId"/> for the trial's protocol version on
+    /// <paramref name="date"/>, or the reason there is none (never approved, expired, lapsed, recognition pending).
+    /// </summary>
+    Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date,
+        CancellationToken cancellationToken = default);
 }

@@ -13,10 +13,24 @@ internal sealed class CtmsIdentityDbContext(DbContextOptions<CtmsIdentityDbConte
 
     public string Schema => SchemaName;
 
+    public DbSet<SignatureRecord> Signatures => Set<SignatureRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<CtmsUser>(b => b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired());
+        builder.Entity<SignatureRecord>(b =>
+        {
+            b.ToTable("Signatures");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.SignerUserId).HasMaxLength(450).IsRequired();
+            b.Property(s => s.PrintedName).HasMaxLength(200).IsRequired();
+            b.Property(s => s.Meaning).HasMaxLength(30).IsRequired();
+            b.Property(s => s.ContentHash).HasMaxLength(64).IsRequired();
+            b.Property(s => s.RecordType).HasMaxLength(100).IsRequired();
+            b.Property(s => s.RecordId).HasMaxLength(100).IsRequired();
+            b.HasIndex(s => new { s.RecordType, s.RecordId });
+        });
         builder.ApplyModuleConventions(SchemaName, Database.IsSqliteProvider());
     }
 }

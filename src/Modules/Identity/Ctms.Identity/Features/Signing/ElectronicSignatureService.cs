@@ -1,0 +1,60 @@
+using Ctms.Identity.Domain;
+using Ctms.Identity.Persistence;
+using Ctms.Shared.Results;
+using Ctms.Shared.Security;
+using Ctms.Shared.Signatures;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Ctms.Identity.Features.Signing;
+
+/// <summary>
+/// Re-authenticates the signer (21 CFR 11.200): user id and password on the first signing in this session
+/// (circuit or request scope), the password alone after that. A wrong password counts toward lockout.
+/// </summary>
+internal sealed class ElectronicSignatureService(
+    CtmsIdentityDbContext db,
+    UserManager<CtmsUser> users,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    ILogger<ElectronicSignatureService> logger) : IElectronicSignatureService
+{
+    private bool _signedInThisSession;
+
+    public bool RequiresUserName => !_signedInThisSession;
+
+    public async Task<Result<SignatureManifestation>> SignAsync(SignatureRequest request, CancellationToken cancellationToken = default)
+    {
+        if (currentUser.UserId is not { } userId || await users.FindByIdAsync(userId) is not { IsActive: true } user)
+        {
+            return Error.Forbidden("Sign in to sign records.");
+        }
+
+        if (RequiresUserName &&
+            !string.Equals(request.UserName?.Trim(), user.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Validation(nameof(request.UserName), "Enter your own user id (email) to sign.");
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Error.Forbidden("This account is locked after repeated failed attempts; signing is not possible now.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password) || !await users.CheckPasswordAsync(user, request.Password))
+        {
+            await users.AccessFailedAsync(user);
+            logger.LogWarning("Failed signing attempt by {UserId} on {RecordType} {RecordId}", user.Id, request.RecordType, request.RecordId);
+            return Error.Validation(nameof(request.Password), "The password is not correct; the record was not signed.");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var manifestation = new SignatureManifestation(Guid.NewGuid(), user.Id, user.DisplayName, clock.GetUtcNow(),
+            request.Meaning, SignatureHash.Of(request.Content));
+        db.Signatures.Add(new SignatureRecord(manifestation, request.RecordType, request.RecordId));
+        await db.SaveChangesAsync(cancellationToken);
+        _signedInThisSession = true;
+        logger.LogInformation("{UserId} signed {RecordType} {RecordId} ({Meaning})", user.Id, request.RecordType, request.RecordId, request.Meaning);
+        return manifestation;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Ctms.Irb.Contracts.IntegrationEvents;
+
+/// <summary>
+/// An approval took effect for the institutions an IRB governs: its own signed approval, or a recognition
+/// whose local-context review was signed. Sites record the "IRB approval" milestone from it.
+/// </summary>
+public sealed record IrbApprovalGranted(
+    Guid ApprovalId,
+    Guid IrbId,
+    IReadOnlyList<Guid> InstitutionIds,
+    Guid TrialId,
+    Guid ProtocolVersionId,
+    bool Recognised,
+    DateOnly ApprovedOn,
+    DateOnly ExpiresOn,
+    DateTimeOffset OccurredAt);
