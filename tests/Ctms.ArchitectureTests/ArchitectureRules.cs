@@ -41,7 +41,7 @@ public static class ArchitectureRules
 
             foreach (var type in Failing(selection().ShouldNot().HaveDependencyOnAny([.. forbidden])))
             {
-                violations.Add($"{type} (module {module}) depends on module {other.Name}'s implementation " +
+                violations.Add($"{type} (module {module}) depends on the implementation of module {other.Name} " +
                     $"(one of: {string.Join(", ", forbidden)}); use {other.ContractsNamespace} instead.");
             }
         }
