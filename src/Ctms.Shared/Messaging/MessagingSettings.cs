@@ -32,7 +32,8 @@ public sealed record MessagingSettings(string CenterId, MessagingTransport Trans
         var raw = configuration[TransportKey];
         var transport = MessagingTransport.InMemory;
         if (!string.IsNullOrWhiteSpace(raw) &&
-            (!Enum.TryParse(raw, ignoreCase: true, out transport) || !Enum.IsDefined(transport)))
+            (!Enum.GetNames<MessagingTransport>().Contains(raw, StringComparer.OrdinalIgnoreCase) ||
+             !Enum.TryParse(raw, ignoreCase: true, out transport)))
         {
             throw new InvalidOperationException(
                 $"Setting '{TransportKey}' has the unknown value '{raw}'. Valid values: {string.Join(" | ", Enum.GetNames<MessagingTransport>())}.");
@@ -51,7 +52,12 @@ public sealed record MessagingSettings(string CenterId, MessagingTransport Trans
                 $"Setting 'Messaging:RabbitMq:Host' is required when '{TransportKey}' is RabbitMq.");
         }
 
-        var port = ushort.TryParse(section["Port"], out var p) ? p : (ushort)5672;
+        ushort port = 5672;
+        if (!string.IsNullOrWhiteSpace(section["Port"]) && (!ushort.TryParse(section["Port"], out port) || port == 0))
+        {
+            throw new InvalidOperationException($"Setting 'Messaging:RabbitMq:Port' must be a port number (1-65535); got '{section["Port"]}'.");
+        }
+
         return new MessagingSettings(center, transport, new RabbitMqSettings(
             host, port, section["VirtualHost"] ?? "/", section["Username"] ?? "guest", section["Password"] ?? "guest"));
     }

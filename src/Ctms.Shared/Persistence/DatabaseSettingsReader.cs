@@ -22,7 +22,8 @@ public static class DatabaseSettingsReader
         {
             provider = DatabaseProvider.Sqlite;
         }
-        else if (!Enum.TryParse(raw, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        else if (!Enum.GetNames<DatabaseProvider>().Contains(raw, StringComparer.OrdinalIgnoreCase) ||
+                 !Enum.TryParse(raw, ignoreCase: true, out provider))
         {
             throw new InvalidOperationException(
                 $"Setting '{ProviderKey}' has the unknown value '{raw}'. Valid values: {valid}.");
@@ -42,7 +43,13 @@ public static class DatabaseSettingsReader
             connectionString = $"Data Source={Path.Combine(dataFolder, "ctms.db")}";
         }
 
-        var migrate = !bool.TryParse(configuration["Database:MigrateOnStartup"], out var m) || m;
+        var rawMigrate = configuration["Database:MigrateOnStartup"];
+        var migrate = true;
+        if (!string.IsNullOrWhiteSpace(rawMigrate) && !bool.TryParse(rawMigrate, out migrate))
+        {
+            throw new InvalidOperationException($"Setting 'Database:MigrateOnStartup' must be true or false; got '{rawMigrate}'.");
+        }
+
         return new DatabaseSettings(provider, connectionString, migrate);
     }
 }

@@ -59,11 +59,13 @@ public sealed class DatabaseSettingsReaderTests : IDisposable
         Assert.Contains("Sqlite | PostgreSql | SqlServer", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Numeric_provider_value_is_refused()
+    [Theory]
+    [InlineData("7")]
+    [InlineData("1")] // a defined enum number must not silently mean PostgreSql
+    public void Numeric_provider_value_is_refused(string value)
     {
         var ex = Assert.Throws<InvalidOperationException>(
-            () => DatabaseSettingsReader.Read(Config(("Database:Provider", "7")), _dataFolder));
+            () => DatabaseSettingsReader.Read(Config(("Database:Provider", value)), _dataFolder));
 
         Assert.Contains("Database:Provider", ex.Message, StringComparison.Ordinal);
     }
@@ -97,5 +99,14 @@ public sealed class DatabaseSettingsReaderTests : IDisposable
 
         Assert.Equal("Data Source=:memory:", settings.ConnectionString);
         Assert.False(Directory.Exists(_dataFolder));
+    }
+
+    [Fact]
+    public void A_migrate_on_startup_value_that_is_not_a_boolean_is_refused()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(
+            () => DatabaseSettingsReader.Read(Config(("Database:MigrateOnStartup", "sometimes")), _dataFolder));
+
+        Assert.Contains("'Database:MigrateOnStartup' must be true or false", ex.Message, StringComparison.Ordinal);
     }
 }

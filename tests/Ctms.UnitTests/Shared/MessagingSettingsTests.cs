@@ -81,4 +81,24 @@ public sealed class MessagingSettingsTests
 
         Assert.Equal(new RabbitMqSettings("mq", 5673, "ctms", "center-a", "secret"), settings.RabbitMq);
     }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("70000")]
+    [InlineData("0")]
+    public void A_rabbitmq_port_that_is_not_a_port_number_is_refused(string port)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => MessagingSettings.Read(Config(
+            ("Messaging:Transport", "RabbitMq"), ("Messaging:RabbitMq:Host", "localhost"), ("Messaging:RabbitMq:Port", port))));
+
+        Assert.Contains("'Messaging:RabbitMq:Port' must be a port number", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_numeric_transport_is_refused()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => MessagingSettings.Read(Config(("Messaging:Transport", "1"))));
+
+        Assert.Contains("Messaging:Transport", ex.Message, StringComparison.Ordinal);
+    }
 }
