@@ -63,6 +63,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapIdentityEndpoints();
 app.MapSubjectsEndpoints();
+app.MapIrbEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(ModuleAssemblies.WithPages);

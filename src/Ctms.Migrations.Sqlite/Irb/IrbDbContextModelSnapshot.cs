@@ -17,6 +17,174 @@ namespace Ctms.Migrations.Sqlite.Irb
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ctms.Irb.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedTrialIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("irb_Agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.AgreementParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CenterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IrbName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("irb_AgreementParties", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.Approval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstitutionIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IrbName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewingIrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("TrialId", "ProtocolVersionId");
+
+                    b.ToTable("irb_Approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.ApprovalReminder", b =>
+                {
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApprovalId", "DaysBefore");
+
+                    b.ToTable("irb_ApprovalReminders", (string)null);
+                });
+
             modelBuilder.Entity("Ctms.Irb.Domain.IrbCommittee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -34,6 +202,423 @@ namespace Ctms.Migrations.Sqlite.Irb
                     b.HasKey("Id");
 
                     b.ToTable("irb_Committees", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.IrbMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IrbId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("irb_Members", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.IrbSigningKey", b =>
+                {
+                    b.Property<Guid>("IrbId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IrbId");
+
+                    b.ToTable("irb_SigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.Recognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CanonicalDecision")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConflictsOfInterest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentLanguage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LocalLawAndPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalReviewSignedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Privacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtocolNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelyingIrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewingCenterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewingIrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewingIrbName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StaffQualifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "RelyingIrbId")
+                        .IsUnique();
+
+                    b.HasIndex("RelyingIrbId", "Status");
+
+                    b.ToTable("irb_Recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SecurityAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("irb_SecurityAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContinuingReviewMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecisionRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtocolNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewPath")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignatureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureMeaning")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IrbId", "Status");
+
+                    b.ToTable("irb_Submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("irb_SubmissionComments", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("irb_SubmissionDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionReviewer", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId", "UserId");
+
+                    b.ToTable("irb_SubmissionReviewers", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionVote", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vote")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId", "MemberUserId");
+
+                    b.ToTable("irb_SubmissionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.TrialIrbOfRecord", b =>
+                {
+                    b.Property<Guid>("TrialId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrialId");
+
+                    b.ToTable("irb_IrbsOfRecord", (string)null);
                 });
 
             modelBuilder.Entity("Ctms.Shared.Messaging.InboxMessage", b =>
@@ -95,6 +680,67 @@ namespace Ctms.Migrations.Sqlite.Irb
                     b.HasIndex("SentAt", "Sequence");
 
                     b.ToTable("irb_OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.AgreementParty", b =>
+                {
+                    b.HasOne("Ctms.Irb.Domain.Agreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionComment", b =>
+                {
+                    b.HasOne("Ctms.Irb.Domain.Submission", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionDocument", b =>
+                {
+                    b.HasOne("Ctms.Irb.Domain.Submission", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionReviewer", b =>
+                {
+                    b.HasOne("Ctms.Irb.Domain.Submission", null)
+                        .WithMany("Reviewers")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.SubmissionVote", b =>
+                {
+                    b.HasOne("Ctms.Irb.Domain.Submission", null)
+                        .WithMany("Votes")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.Agreement", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Ctms.Irb.Domain.Submission", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Reviewers");
+
+                    b.Navigation("Votes");
                 });
 #pragma warning restore 612, 618
         }

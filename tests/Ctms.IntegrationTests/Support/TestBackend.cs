@@ -38,6 +38,22 @@ public sealed class TestBackend : IAsyncDisposable
         }, folder, () => DeleteFolder(folder), null));
     }
 
+    /// <summary>A SQLite database of its own on a RabbitMQ virtual host that another backend owns (a second center).</summary>
+    public static Task<TestBackend> SqliteOnSharedRabbitAsync(RabbitEndpoint rabbit)
+    {
+        var folder = NewDataFolder();
+        return Task.FromResult(new TestBackend("sqlite+rabbitmq(shared)", new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMq:Host"] = rabbit.Host,
+            ["Messaging:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:RabbitMq:VirtualHost"] = rabbit.VirtualHost,
+            ["Messaging:RabbitMq:Username"] = rabbit.Username,
+            ["Messaging:RabbitMq:Password"] = rabbit.Password,
+        }, folder, () => DeleteFolder(folder), rabbit));
+    }
+
     public static async Task<TestBackend> PostgresRabbitAsync()
     {
         if (ExternalServices.MissingReason(postgres: true, rabbitMq: true) is { } reason)

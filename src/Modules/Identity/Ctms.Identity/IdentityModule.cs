@@ -1,3 +1,4 @@
+using Ctms.Identity.Contracts;
 using Ctms.Identity.Domain;
 using Ctms.Identity.Features.SeedDemo;
 using Ctms.Identity.Features.SignIn;
@@ -47,6 +48,7 @@ public static class IdentityModule
         });
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddScoped<IElectronicSignatureService, ElectronicSignatureService>();
+        services.AddScoped<IIdentityQueries, IdentityQueries>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Ctms.Irb.Contracts;
+using Ctms.Irb.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Irb.Persistence;
@@ -9,8 +10,35 @@ internal sealed class IrbQueries(IrbDbContext db) : IIrbQueries
         await db.Committees.AsNoTracking().Where(c => irbIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new IrbSummary(c.Id, c.InstitutionId, c.Name)).ToListAsync(cancellationToken);
 
-    // Approvals are recorded once IRB review lands (issue 5); until then no institution has one in force.
-    public Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date,
-        CancellationToken cancellationToken = default) =>
-        Task.FromResult(ApprovalStatus.None("No IRB approval (own or recognised) is recorded for this protocol version at this institution."));
+    public async Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date,
+        CancellationToken cancellationToken = default)
+    {
+        var approvals = (await db.Approvals.AsNoTracking()
+                .Where(a => a.TrialId == trialId && a.ProtocolVersionId == protocolVersionId)
+                .ToListAsync(cancellationToken))
+            .Where(a => a.InstitutionIds.Contains(institutionId))
+            .OrderByDescending(a => a.ExpiresOn)
+            .ToList();
+
+        if (approvals.FirstOrDefault(a => a.InForceOn(date)) is { } inForce)
+        {
+            return new ApprovalStatus(true, new ApprovalInForce(inForce.Id, inForce.IrbId, inForce.IrbName, inForce.Recognised,
+                inForce.ReviewingIrbId, inForce.ApprovedOn, inForce.ExpiresOn), null);
+        }
+
+        if (approvals.FirstOrDefault() is { } latest)
+        {
+            return ApprovalStatus.None(latest.LapsedOn is { } lapsed
+                ? $"The IRB approval lapsed on {lapsed:yyyy-MM-dd}: {latest.LapseReason}"
+                : latest.ApprovedOn > date
+                    ? $"The IRB approval takes effect on {latest.ApprovedOn:yyyy-MM-dd}."
+                    : $"The IRB approval expired on {latest.ExpiresOn:yyyy-MM-dd}; continuing review is overdue.");
+        }
+
+        var pending = await db.Recognitions.AsNoTracking().AnyAsync(r =>
+            r.TrialId == trialId && r.ProtocolVersionId == protocolVersionId && r.Status == RecognitionStatus.PendingLocalReview, cancellationToken);
+        return ApprovalStatus.None(pending
+            ? "A recognition of the reviewing IRB's approval awaits the local-context review of this institution's IRB."
+            : "No IRB approval (own or recognised) is recorded for this protocol version at this institution.");
+    }
 }

@@ -21,6 +21,8 @@ internal static class DemoUsers
         new("investigator@demo.ctms", "Dr. Kim Min-jun", CtmsRoles.Investigator, [Site(DemoIds.SiteOncologySeoul)]),
         new("irb.member@demo.ctms", "Ian IRB Member", CtmsRoles.IrbMember, [Irb(DemoIds.IrbSeoul)]),
         new("irb.chair@demo.ctms", "Iris IRB Chair", CtmsRoles.IrbChair, [Irb(DemoIds.IrbSeoul)]),
+        new("irb.chair.busan@demo.ctms", "Bae IRB Chair", CtmsRoles.IrbChair, [Irb(DemoIds.IrbBusan)]),
+        new("irb.member.busan@demo.ctms", "Byun IRB Member", CtmsRoles.IrbMember, [Irb(DemoIds.IrbBusan)]),
         new("monitor@demo.ctms", "Mina Monitor", CtmsRoles.Monitor, [Tenant, Site(DemoIds.SiteOncologySeoul)]),
     ];
 }

@@ -1,5 +1,7 @@
+using Ctms.Identity.Contracts;
 using Ctms.Irb.Contracts.IntegrationEvents;
 using Ctms.Irb.Domain;
+using Ctms.Irb.Features.Signing;
 using Ctms.Irb.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Messaging;
@@ -7,9 +9,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Irb.Features.SeedDemo;
 
-internal sealed class IrbDemoSeeder(IrbDbContext db, TimeProvider clock) : IDemoSeeder
+/// <summary>
+/// Two IRBs (one per demo institution) with their rosters from the demo users, each with its signing key, and the
+/// Seoul IRB as IRB of record of both demo trials. Runs after the Identity seed, which creates the users.
+/// </summary>
+internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, IrbKeyRing keys, TimeProvider clock) : IDemoSeeder
 {
-    public int Order => 30;
+    public int Order => 50;
+
+    private static readonly (Guid Irb, string Email, string Role)[] Roster =
+    [
+        (DemoIds.IrbSeoul, "irb.chair@demo.ctms", MemberRoles.Chair),
+        (DemoIds.IrbSeoul, "irb.member@demo.ctms", MemberRoles.Member),
+        (DemoIds.IrbBusan, "irb.chair.busan@demo.ctms", MemberRoles.Chair),
+        (DemoIds.IrbBusan, "irb.member.busan@demo.ctms", MemberRoles.Member),
+    ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +44,21 @@ internal sealed class IrbDemoSeeder(IrbDbContext db, TimeProvider clock) : IDemo
             db.AddIntegrationEvent(new IrbRegistered(committee.Id, committee.InstitutionId, committee.Name, now), now);
         }
 
+        foreach (var (irb, email, role) in Roster)
+        {
+            if (await people.FindByEmailAsync(email, cancellationToken) is { } person)
+            {
+                db.Members.Add(new IrbMember(irb, person.UserId, person.DisplayName, role));
+            }
+        }
+
+        db.IrbsOfRecord.Add(new TrialIrbOfRecord(DemoIds.TrialOncology, DemoIds.IrbSeoul));
+        db.IrbsOfRecord.Add(new TrialIrbOfRecord(DemoIds.TrialCardiology, DemoIds.IrbSeoul));
         await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var committee in committees)
+        {
+            await keys.PublicKeyAsync(committee.Id, cancellationToken);
+        }
     }
 }

@@ -1,0 +1,109 @@
+using Ctms.Irb.Domain;
+using Ctms.Irb.Features.Access;
+using Ctms.Irb.Features.Signing;
+using Ctms.Irb.Persistence;
+using Ctms.Shared.Results;
+using Ctms.Shared.Security;
+using Ctms.Shared.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ctms.Irb.Features.Workspace;
+
+internal sealed record IrbHomeView(
+    IrbCommittee Irb,
+    string PublicKey,
+    IReadOnlyList<Submission> Submissions,
+    IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<Domain.Recognition> AwaitingLocalReview,
+    IReadOnlyList<Domain.Recognition> Refused,
+    IReadOnlyList<ApprovalReminder> Reminders);
+
+internal sealed record SubmissionView(Submission Submission, IrbCommittee Irb, IReadOnlyList<IrbMember> Roster, bool CanSign);
+
+/// <summary>The reads behind the IRB pages, each scoped to the IRBs the user sits on.</summary>
+internal sealed class IrbWorkspace(IrbDbContext db, ICurrentUser user, IrbKeyRing keys, TimeProvider clock)
+{
+    public async Task<Result<IReadOnlyList<IrbHomeView>>> HomeAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = user.IrbIds.ToList();
+        if (AnyIrbDenied(ids) is { } denied)
+        {
+            return denied;
+        }
+
+        var horizon = clock.Today().AddDays(90);
+        var views = new List<IrbHomeView>();
+        foreach (var irb in await db.Committees.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken))
+        {
+            var approvals = await db.Approvals.AsNoTracking().Where(a => a.IrbId == irb.Id && (a.LapsedOn != null || a.ExpiresOn <= horizon))
+                .OrderBy(a => a.ExpiresOn).ToListAsync(cancellationToken);
+            var approvalIds = approvals.Select(a => a.Id).ToList();
+            views.Add(new IrbHomeView(
+                irb,
+                await keys.PublicKeyAsync(irb.Id, cancellationToken),
+                await db.Submissions.AsNoTracking().Where(s => s.IrbId == irb.Id).OrderByDescending(s => s.ReceivedAt).Take(200).ToListAsync(cancellationToken),
+                approvals,
+                await db.Recognitions.AsNoTracking().Where(r => r.RelyingIrbId == irb.Id && r.Status == RecognitionStatus.PendingLocalReview)
+                    .OrderBy(r => r.ReceivedAt).ToListAsync(cancellationToken),
+                await db.Recognitions.AsNoTracking().Where(r => r.RelyingIrbId == irb.Id && r.Status == RecognitionStatus.Refused)
+                    .OrderByDescending(r => r.ReceivedAt).Take(50).ToListAsync(cancellationToken),
+                await db.Reminders.AsNoTracking().Where(r => approvalIds.Contains(r.ApprovalId)).ToListAsync(cancellationToken)));
+        }
+
+        return views;
+    }
+
+    public async Task<Result<SubmissionView>> SubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default)
+    {
+        var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null)
+        {
+            return Error.NotFound("The submission");
+        }
+
+        if (IrbAccess.Member(user, submission.IrbId) is { } denied)
+        {
+            return denied;
+        }
+
+        var irb = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == submission.IrbId, cancellationToken);
+        var roster = await db.Members.AsNoTracking().Where(m => m.IrbId == irb.Id).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        return new SubmissionView(submission, irb, roster, IrbAccess.Chair(user, irb.Id) is null);
+    }
+
+    public async Task<Result<Domain.Recognition>> RecognitionAsync(Guid recognitionId, CancellationToken cancellationToken = default)
+    {
+        var recognition = await db.Recognitions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recognitionId, cancellationToken);
+        if (recognition is null)
+        {
+            return Error.NotFound("The recognition");
+        }
+
+        return IrbAccess.Member(user, recognition.RelyingIrbId) is { } denied ? denied : recognition;
+    }
+
+    public async Task<Result<IReadOnlyList<Agreement>>> AgreementsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = user.IrbIds;
+        if (AnyIrbDenied(ids) is { } denied)
+        {
+            return denied;
+        }
+
+        return (await db.Agreements.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(a => a.Parties.Any(p => ids.Contains(p.IrbId)))
+            .OrderByDescending(a => a.ValidFrom)
+            .ToList();
+    }
+
+    private Error? AnyIrbDenied(IReadOnlyCollection<Guid> ids) =>
+        ids.Count == 0
+            ? Error.Forbidden("You are not a member of any IRB yet. Ask an administrator to assign one.")
+            : ids.Select(id => IrbAccess.Member(user, id)).FirstOrDefault(e => e is not null);
+
+    /// <summary>Security alerts (e.g. decisions whose signature failed), for administrators.</summary>
+    public async Task<Result<IReadOnlyList<SecurityAlert>>> AlertsAsync(CancellationToken cancellationToken = default) =>
+        user.IsInRole(CtmsRoles.Administrator)
+            ? await db.SecurityAlerts.AsNoTracking().OrderByDescending(a => a.At).Take(200).ToListAsync(cancellationToken)
+            : Error.Forbidden("Only administrators see security alerts.");
+}
