@@ -53,3 +53,26 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A browser journey across centers: needs Chromium and RabbitMQ; skipped outside CI when either is missing.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserRabbitFactAttribute : FactAttribute
+{
+    public BrowserRabbitFactAttribute()
+    {
+        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (inCi)
+        {
+            return;
+        }
+
+        if (Browser.ExecutablePath is null)
+        {
+            Skip = "No Chromium: run `apt-get install -y chromium` (or set CTMS_CHROMIUM) to run the browser journeys.";
+        }
+        else if (Ctms.IntegrationTests.Support.ExternalServices.MissingReason(postgres: false, rabbitMq: true) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -21,10 +21,12 @@ public sealed class LiveApp : IAsyncDisposable
     public IBrowser Browser { get; }
     public Uri BaseAddress { get; }
 
-    public static async Task<LiveApp> StartAsync()
+    public static async Task<LiveApp> StartAsync() => await StartAsync(await TestBackend.SqliteInMemoryBusAsync());
+
+    /// <summary>The app on the given backend (disposed with the app), with settings such as another <c>Center:Id</c>.</summary>
+    public static async Task<LiveApp> StartAsync(TestBackend backend, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var backend = await TestBackend.SqliteInMemoryBusAsync();
-        var factory = new CtmsAppFactory(backend);
+        var factory = new CtmsAppFactory(backend, overrides);
         factory.UseKestrel(0);
         factory.StartServer();
         var (playwright, browser) = await Support.Browser.LaunchAsync();
@@ -36,6 +38,7 @@ public sealed class LiveApp : IAsyncDisposable
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
         var page = await context.NewPageAsync();
+        page.Console += (_, message) => Console.Error.WriteLine($"[browser {email}] {message.Type}: {message.Text}");
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", CtmsAppFactory.DemoPassword);

@@ -27,6 +27,7 @@ public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<stri
             ["Seed:DemoPassword"] = DemoPassword,
             ["Center:Id"] = "test",
             ["Messaging:Outbox:PollIntervalMilliseconds"] = "500",
+            ["DetailedErrors"] = "true",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

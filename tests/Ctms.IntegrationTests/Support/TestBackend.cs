@@ -38,6 +38,24 @@ public sealed class TestBackend : IAsyncDisposable
         }, folder, () => DeleteFolder(folder), null));
     }
 
+    /// <summary>A SQLite database and a RabbitMQ virtual host of its own.</summary>
+    public static async Task<TestBackend> SqliteRabbitAsync()
+    {
+        if (ExternalServices.MissingReason(postgres: false, rabbitMq: true) is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        var rabbit = RabbitEndpoint.Parse(ExternalServices.RabbitMq!, $"ctms-t-{Guid.NewGuid().ToString("N")[..12]}");
+        await rabbit.CreateVirtualHostAsync();
+        var shared = await SqliteOnSharedRabbitAsync(rabbit);
+        return new TestBackend("sqlite+rabbitmq", shared.Settings, shared.DataFolder, async () =>
+        {
+            await shared.DisposeAsync();
+            await rabbit.DeleteVirtualHostAsync();
+        }, rabbit);
+    }
+
     /// <summary>A SQLite database of its own on a RabbitMQ virtual host that another backend owns (a second center).</summary>
     public static Task<TestBackend> SqliteOnSharedRabbitAsync(RabbitEndpoint rabbit)
     {
