@@ -60,16 +60,9 @@ public sealed class TestBackend : IAsyncDisposable
     public static Task<TestBackend> SqliteOnSharedRabbitAsync(RabbitEndpoint rabbit)
     {
         var folder = NewDataFolder();
-        return Task.FromResult(new TestBackend("sqlite+rabbitmq(shared)", new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMq:Host"] = rabbit.Host,
-            ["Messaging:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:RabbitMq:VirtualHost"] = rabbit.VirtualHost,
-            ["Messaging:RabbitMq:Username"] = rabbit.Username,
-            ["Messaging:RabbitMq:Password"] = rabbit.Password,
-        }, folder, () => DeleteFolder(folder), rabbit));
+        var settings = rabbit.BusSettings();
+        settings["Database:Provider"] = "Sqlite";
+        return Task.FromResult(new TestBackend("sqlite+rabbitmq(shared)", settings, folder, () => DeleteFolder(folder), rabbit));
     }
 
     public static async Task<TestBackend> PostgresRabbitAsync()
@@ -89,17 +82,10 @@ public sealed class TestBackend : IAsyncDisposable
         var rabbit = RabbitEndpoint.Parse(ExternalServices.RabbitMq!, $"ctms-t-{suffix}");
         await rabbit.CreateVirtualHostAsync();
 
-        return new TestBackend("postgresql+rabbitmq", new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Ctms"] = testDb.ConnectionString,
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMq:Host"] = rabbit.Host,
-            ["Messaging:RabbitMq:Port"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:RabbitMq:VirtualHost"] = rabbit.VirtualHost,
-            ["Messaging:RabbitMq:Username"] = rabbit.Username,
-            ["Messaging:RabbitMq:Password"] = rabbit.Password,
-        }, folder, async () =>
+        var settings = rabbit.BusSettings();
+        settings["Database:Provider"] = "PostgreSql";
+        settings["ConnectionStrings:Ctms"] = testDb.ConnectionString;
+        return new TestBackend("postgresql+rabbitmq", settings, folder, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             try
@@ -161,6 +147,17 @@ public sealed record RabbitEndpoint(string Host, int Port, string Username, stri
         var management = int.TryParse(Environment.GetEnvironmentVariable("CTMS_TEST_RABBITMQ_MANAGEMENT_PORT"), out var p) ? p : 15672;
         return new RabbitEndpoint(uri.Host, uri.Port > 0 ? uri.Port : 5672, user, password, virtualHost, management);
     }
+
+    /// <summary>The host settings that put the bus on this broker and virtual host.</summary>
+    public Dictionary<string, string?> BusSettings() => new()
+    {
+        ["Messaging:Transport"] = "RabbitMq",
+        ["Messaging:RabbitMq:Host"] = Host,
+        ["Messaging:RabbitMq:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Messaging:RabbitMq:VirtualHost"] = VirtualHost,
+        ["Messaging:RabbitMq:Username"] = Username,
+        ["Messaging:RabbitMq:Password"] = Password,
+    };
 
     public HttpClient Management()
     {
