@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Irb.Features.Workspace;
 
+internal sealed record ApprovalRow(Approval Approval, string Label, bool ExpiresSoon);
+
 internal sealed record IrbHomeView(
     IrbCommittee Irb,
     string PublicKey,
     IReadOnlyList<Submission> Submissions,
-    IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<ApprovalRow> Approvals,
     IReadOnlyList<Domain.Recognition> AwaitingLocalReview,
     IReadOnlyList<Domain.Recognition> Refused,
     IReadOnlyList<ApprovalReminder> Reminders);
@@ -31,18 +33,21 @@ internal sealed class IrbWorkspace(IrbDbContext db, ICurrentUser user, IrbKeyRin
             return denied;
         }
 
-        var horizon = clock.Today().AddDays(90);
+        var today = clock.Today();
+        var horizon = today.AddDays(90);
         var views = new List<IrbHomeView>();
         foreach (var irb in await db.Committees.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken))
         {
-            var approvals = await db.Approvals.AsNoTracking().Where(a => a.IrbId == irb.Id && (a.LapsedOn != null || a.ExpiresOn <= horizon))
-                .OrderBy(a => a.ExpiresOn).ToListAsync(cancellationToken);
+            var recent = today.AddDays(-90);
+            var approvals = await db.Approvals.AsNoTracking().Where(a => a.IrbId == irb.Id && (a.LapsedOn == null || a.LapsedOn >= recent))
+                .OrderBy(a => a.ExpiresOn).Take(200).ToListAsync(cancellationToken);
             var approvalIds = approvals.Select(a => a.Id).ToList();
+            var rows = await LabelAsync(approvals, horizon, cancellationToken);
             views.Add(new IrbHomeView(
                 irb,
                 await keys.PublicKeyAsync(irb.Id, cancellationToken),
                 await db.Submissions.AsNoTracking().Where(s => s.IrbId == irb.Id).OrderByDescending(s => s.ReceivedAt).Take(200).ToListAsync(cancellationToken),
-                approvals,
+                rows,
                 await db.Recognitions.AsNoTracking().Where(r => r.RelyingIrbId == irb.Id && r.Status == RecognitionStatus.PendingLocalReview)
                     .OrderBy(r => r.ReceivedAt).ToListAsync(cancellationToken),
                 await db.Recognitions.AsNoTracking().Where(r => r.RelyingIrbId == irb.Id && r.Status == RecognitionStatus.Refused)
@@ -51,6 +56,21 @@ internal sealed class IrbWorkspace(IrbDbContext db, ICurrentUser user, IrbKeyRin
         }
 
         return views;
+    }
+
+    /// <summary>"HB-ONC-301 v2.0", from the decision each approval came from (own submission or recognition).</summary>
+    private async Task<List<ApprovalRow>> LabelAsync(List<Approval> approvals, DateOnly horizon, CancellationToken cancellationToken)
+    {
+        var decisionIds = approvals.Select(a => a.DecisionId).Distinct().ToList();
+        var labels = (await db.Submissions.AsNoTracking().Where(s => decisionIds.Contains(s.Id))
+                .Select(s => new { s.Id, s.ProtocolNumber, s.ProtocolVersion }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, Label: $"{s.ProtocolNumber} v{s.ProtocolVersion}"))
+            .Concat((await db.Recognitions.AsNoTracking().Where(r => decisionIds.Contains(r.DecisionId))
+                    .Select(r => new { r.DecisionId, r.ProtocolNumber, r.ProtocolVersion }).ToListAsync(cancellationToken))
+                .Select(r => (Id: r.DecisionId, Label: $"{r.ProtocolNumber} v{r.ProtocolVersion}")))
+            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().Label);
+        return approvals.Select(a => new ApprovalRow(a, labels.GetValueOrDefault(a.DecisionId, a.ProtocolVersionId.ToString()),
+            a.LapsedOn is null && a.ExpiresOn <= horizon)).ToList();
     }
 
     public async Task<Result<SubmissionView>> SubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default)
