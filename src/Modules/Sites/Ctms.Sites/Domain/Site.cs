@@ -41,7 +41,18 @@ internal sealed class Site
     public List<SiteMilestone> Milestones { get; private set; } = [];
     public int Version { get; private set; }
 
-    public SiteMilestone Milestone(string kind) => Milestones.Single(m => m.Kind == kind);
+    /// <summary>The milestone of that kind (added when missing, e.g. for sites created before milestones existed).</summary>
+    public SiteMilestone Milestone(string kind)
+    {
+        var milestone = Milestones.SingleOrDefault(m => m.Kind == kind);
+        if (milestone is null)
+        {
+            milestone = new SiteMilestone(Guid.NewGuid(), Id, MilestoneKind.All.ToList().IndexOf(kind) + 1, kind);
+            Milestones.Add(milestone);
+        }
+
+        return milestone;
+    }
 
     /// <summary>
     /// Activates the site once the checks passed (the caller gathers them: IRB approval in force, signed delegation log).

@@ -50,6 +50,8 @@ internal static class SiteAccess
             return Error.Forbidden("Sign in to work with sites.");
         }
 
+        // A circuit keeps its scope (and context) for as long as the page is open: start from the database, not the tracker.
+        db.ChangeTracker.Clear();
         var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
         var trial = site is null ? null : await trials.GetAsync(site.TrialId, cancellationToken);
         if (site is null || trial is null)

@@ -34,6 +34,8 @@ internal static class SponsorAccess
             return denied;
         }
 
+        // A circuit keeps its scope (and context) for as long as the page is open: start from the database, not the tracker.
+        db.ChangeTracker.Clear();
         var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == trialId && t.TenantId == user.TenantId, cancellationToken);
         return trial is null ? Error.NotFound("The trial") : trial;
     }
@@ -46,6 +48,7 @@ internal static class SponsorAccess
             return denied;
         }
 
+        db.ChangeTracker.Clear();
         var version = await db.ProtocolVersions.SingleOrDefaultAsync(p => p.Id == protocolVersionId, cancellationToken);
         var trial = version is null ? null
             : await db.Trials.SingleOrDefaultAsync(t => t.Id == version.TrialId && t.TenantId == user.TenantId, cancellationToken);
