@@ -86,6 +86,94 @@ namespace Ctms.Migrations.SqlServer.Trials
                     b.ToTable("OutboxMessages", "trials");
                 });
 
+            modelBuilder.Entity("Ctms.Trials.Domain.ConsentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("DocumentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolVersionId");
+
+                    b.ToTable("ConsentVersions", "trials");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AmendsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.PrimitiveCollection<string>("ExclusionCriteria")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("InclusionCriteria")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Procedures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Major")
+                        .IsUnique();
+
+                    b.ToTable("ProtocolVersions", "trials");
+                });
+
             modelBuilder.Entity("Ctms.Trials.Domain.Trial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -94,6 +182,11 @@ namespace Ctms.Migrations.SqlServer.Trials
 
                     b.Property<bool>("AllowOverEnrollment")
                         .HasColumnType("bit");
+
+                    b.Property<string>("DayCountingConvention")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Phase")
                         .IsRequired()
@@ -108,10 +201,17 @@ namespace Ctms.Migrations.SqlServer.Trials
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RegistryId")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SaeReportingHours")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<int>("TargetEnrollment")
                         .HasColumnType("int");
@@ -120,6 +220,11 @@ namespace Ctms.Migrations.SqlServer.Trials
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TherapeuticArea")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -136,6 +241,135 @@ namespace Ctms.Migrations.SqlServer.Trials
                         .IsUnique();
 
                     b.ToTable("Trials", "trials");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.TrialArm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AllocationRatio")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId");
+
+                    b.ToTable("TrialArms", "trials");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.VisitDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("AnchorVisit")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Procedures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("TargetDay")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("WindowAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WindowBefore")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolVersionId");
+
+                    b.ToTable("VisitDefinitions", "trials");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ConsentVersion", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.ProtocolVersion", null)
+                        .WithMany("ConsentVersions")
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.TrialArm", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.Trial", null)
+                        .WithMany("Arms")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.VisitDefinition", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.ProtocolVersion", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.Navigation("ConsentVersions");
+
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.Trial", b =>
+                {
+                    b.Navigation("Arms");
                 });
 #pragma warning restore 612, 618
         }

@@ -78,6 +78,94 @@ namespace Ctms.Migrations.Sqlite.Trials
                     b.ToTable("trials_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Ctms.Trials.Domain.ConsentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolVersionId");
+
+                    b.ToTable("trials_ConsentVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ExclusionCriteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("InclusionCriteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Procedures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Major")
+                        .IsUnique();
+
+                    b.ToTable("trials_ProtocolVersions", (string)null);
+                });
+
             modelBuilder.Entity("Ctms.Trials.Domain.Trial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -86,6 +174,11 @@ namespace Ctms.Migrations.Sqlite.Trials
 
                     b.Property<bool>("AllowOverEnrollment")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DayCountingConvention")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Phase")
                         .IsRequired()
@@ -100,9 +193,16 @@ namespace Ctms.Migrations.Sqlite.Trials
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegistryId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SaeReportingHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TargetEnrollment")
@@ -111,6 +211,11 @@ namespace Ctms.Migrations.Sqlite.Trials
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapeuticArea")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -128,6 +233,135 @@ namespace Ctms.Migrations.Sqlite.Trials
                         .IsUnique();
 
                     b.ToTable("trials_Trials", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.TrialArm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AllocationRatio")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId");
+
+                    b.ToTable("trials_TrialArms", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.VisitDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorVisit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Procedures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolVersionId");
+
+                    b.ToTable("trials_VisitDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ConsentVersion", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.ProtocolVersion", null)
+                        .WithMany("ConsentVersions")
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.TrialArm", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.Trial", null)
+                        .WithMany("Arms")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.VisitDefinition", b =>
+                {
+                    b.HasOne("Ctms.Trials.Domain.ProtocolVersion", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.ProtocolVersion", b =>
+                {
+                    b.Navigation("ConsentVersions");
+
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Ctms.Trials.Domain.Trial", b =>
+                {
+                    b.Navigation("Arms");
                 });
 #pragma warning restore 612, 618
         }

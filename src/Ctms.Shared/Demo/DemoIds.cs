@@ -26,4 +26,15 @@ public static class DemoIds
 
     /// <summary>Cardiology trial at Seoul.</summary>
     public static readonly Guid SiteCardiologySeoul = new("d1000000-0000-0000-0000-000000000003");
+
+    /// <summary>Protocol version 1.0 (submitted) of the oncology trial.</summary>
+    public static readonly Guid ProtocolOncologyV1 = new("a2000000-0000-0000-0000-000000000001");
+
+    /// <summary>Protocol version 1.0 (submitted) of the cardiology trial.</summary>
+    public static readonly Guid ProtocolCardiologyV1 = new("a2000000-0000-0000-0000-000000000002");
+
+    public static readonly Guid ConsentOncologyV1English = new("a3000000-0000-0000-0000-000000000001");
+    public static readonly Guid ConsentOncologyV1Korean = new("a3000000-0000-0000-0000-000000000002");
+    public static readonly Guid ConsentCardiologyV1English = new("a3000000-0000-0000-0000-000000000003");
+    public static readonly Guid ConsentCardiologyV1Korean = new("a3000000-0000-0000-0000-000000000004");
 }

@@ -10,4 +10,12 @@ public interface ISitesQueries
     Task<IReadOnlyList<SiteSummary>> ListForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<InstitutionSummary>> ListInstitutionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the user may perform <paramref name="responsibility"/> at the site on <paramref name="date"/>: true only when a
+    /// delegation log entry for that user covers the responsibility on that date, carries a valid PI signature, and the
+    /// user's GCP training is current on that date. Responsibilities: informed-consent, eligibility-assessment,
+    /// study-visits, ae-assessment-reporting, investigational-product, data-entry.
+    /// </summary>
+    Task<bool> CanPerformAsync(string userId, Guid siteId, string responsibility, DateOnly date, CancellationToken cancellationToken = default);
 }

@@ -12,4 +12,14 @@ public sealed record TrialSummary(
     bool AllowOverEnrollment)
 {
     public bool IsRecruiting => Status == "active";
+
+    /// <summary>day-1 (default) or day-0.</summary>
+    public string DayCountingConvention { get; init; } = "day-1";
+
+    /// <summary>Hours from site awareness within which a serious adverse event must be reported (default 24).</summary>
+    public int SaeReportingHours { get; init; } = 24;
+
+    public string? RegistryId { get; init; }
+
+    public string TherapeuticArea { get; init; } = "";
 }

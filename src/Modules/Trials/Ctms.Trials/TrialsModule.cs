@@ -1,8 +1,15 @@
 using Ctms.Shared.Demo;
+using Ctms.Shared.Documents;
+using Ctms.Shared.Handlers;
 using Ctms.Shared.Persistence;
 using Ctms.Trials.Contracts;
+using Ctms.Trials.Features.ChangeStatus;
+using Ctms.Trials.Features.EditTrial;
+using Ctms.Trials.Features.ProtocolVersions;
+using Ctms.Trials.Features.RegisterTrial;
 using Ctms.Trials.Features.SeedDemo;
 using Ctms.Trials.Persistence;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Trials;
@@ -15,6 +22,18 @@ public static class TrialsModule
         services.AddModuleDbContext<TrialsDbContext>(TrialsDbContext.SchemaName);
         services.AddScoped<ITrialsQueries, TrialsQueries>();
         services.AddScoped<IDemoSeeder, TrialsDemoSeeder>();
+        services.AddLocalDocumentStore();
+        services.AddValidatorsFromAssemblyContaining<RegisterTrialValidator>(includeInternalTypes: true);
+        services.AddCommandHandler<RegisterTrialCommand, RegisteredTrial, RegisterTrialHandler>();
+        services.AddCommandHandler<EditTrialCommand, Guid, EditTrialHandler>();
+        services.AddCommandHandler<ChangeTrialStatusCommand, string, ChangeTrialStatusHandler>();
+        services.AddCommandHandler<SaveScheduleCommand, Guid, ProtocolVersionHandlers>();
+        services.AddCommandHandler<SaveCriteriaCommand, Guid, ProtocolVersionHandlers>();
+        services.AddCommandHandler<AddConsentVersionCommand, Guid, ProtocolVersionHandlers>();
+        services.AddCommandHandler<RemoveConsentVersionCommand, Guid, ProtocolVersionHandlers>();
+        services.AddCommandHandler<SubmitProtocolVersionCommand, Guid, ProtocolVersionHandlers>();
+        services.AddCommandHandler<AmendProtocolCommand, Guid, ProtocolVersionHandlers>();
+        services.AddQueryHandler<TrialViewQuery, TrialView, TrialViewHandler>();
         return services;
     }
 }

@@ -19,6 +19,20 @@ internal sealed class SitesQueries(SitesDbContext db) : ISitesQueries
         await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
             .Select(i => new InstitutionSummary(i.Id, i.Name, i.Country, i.IrbId)).ToListAsync(cancellationToken);
 
+    public async Task<bool> CanPerformAsync(string userId, Guid siteId, string responsibility, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.UserId == userId, cancellationToken);
+        if (staff is null || !staff.TrainingCurrentOn(date))
+        {
+            return false;
+        }
+
+        var entries = await db.Delegations.AsNoTracking()
+            .Where(d => d.SiteId == siteId && d.StaffMemberId == staff.Id && d.StartDate <= date && (d.EndDate == null || d.EndDate >= date))
+            .ToListAsync(cancellationToken);
+        return entries.Any(e => e.Responsibilities.Contains(responsibility) && e.IsSigned);
+    }
+
     // Filter and order on the entities first: a projection into a record cannot be translated back into SQL.
     private IQueryable<SiteSummary> Summaries(IQueryable<Site> sites) =>
         from s in sites.AsNoTracking()

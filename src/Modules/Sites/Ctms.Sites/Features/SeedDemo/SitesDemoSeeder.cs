@@ -31,6 +31,8 @@ internal sealed class SitesDemoSeeder(SitesDbContext db, TimeProvider clock) : I
         ];
         foreach (var site in sites)
         {
+            // Seeded active directly (the activation checks apply to sites the sponsor adds); both milestones dated today.
+            site.Milestone(MilestoneKind.Selected).Record(null, DateOnly.FromDateTime(now.UtcDateTime));
             site.Activate(now);
             db.Sites.Add(site);
             db.AddIntegrationEvent(new SiteActivated(site.Id, site.TrialId, site.InstitutionId, site.Code, site.TargetEnrollment, now), now);
