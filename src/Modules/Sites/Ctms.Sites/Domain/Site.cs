@@ -1,6 +1,8 @@
+using Ctms.Shared.Audit;
+
 namespace Ctms.Sites.Domain;
 
-internal sealed class Site
+internal sealed class Site : IAuditable
 {
     private Site() { }
 

@@ -1,6 +1,8 @@
+using Ctms.Shared.Audit;
+
 namespace Ctms.Trials.Domain;
 
-internal sealed class Trial
+internal sealed class Trial : IAuditable
 {
     private Trial() { }
 
