@@ -1,4 +1,5 @@
 using Ctms.Identity.Domain;
+using Ctms.Identity.Features.Audit;
 using Ctms.Identity.Features.SeedDemo;
 using Ctms.Identity.Features.SignIn;
 using Ctms.Identity.Features.Signing;
@@ -53,6 +54,7 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
         AccountEndpoints.Map(app);
+        AuditEndpoints.Map(app);
         return app;
     }
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Ctms.Identity.Contracts.IntegrationEvents;
 using Ctms.Identity.Domain;
+using Ctms.Identity.Features.Audit;
+using Ctms.Shared.Audit;
 using Ctms.Identity.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Messaging;
@@ -59,6 +61,8 @@ internal sealed class IdentityDemoSeeder(
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
             var claims = demo.Scope.Select(s => new Claim(s.Type, s.Value)).Append(new Claim(CtmsClaims.DisplayName, demo.DisplayName));
             Check(await users.AddClaimsAsync(user, claims), demo.Email);
+            db.AddAuditEvent(IdentityAuditEvents.For(user.Id, demo.DisplayName, IdentityAuditEvents.AccountCreated,
+                $"demo account {demo.Email}; role {demo.Role}; scope {string.Join(", ", demo.Scope.Select(s => $"{s.Type}={s.Value}"))}"));
             db.AddIntegrationEvent(new UserAccountCreated(user.Id, demo.Email, demo.DisplayName, [demo.Role], now), now);
             lines.Add($"  {demo.Role,-14} {demo.Email,-30} {password}");
         }

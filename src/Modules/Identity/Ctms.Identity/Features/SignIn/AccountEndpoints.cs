@@ -1,4 +1,7 @@
 using Ctms.Identity.Domain;
+using Ctms.Identity.Features.Audit;
+using Ctms.Identity.Persistence;
+using Ctms.Shared.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -20,9 +23,15 @@ internal static class AccountEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", SignInAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/account/logout", async (SignInManager<CtmsUser> signIn) =>
+        app.MapPost("/account/logout", async (SignInManager<CtmsUser> signIn, CtmsIdentityDbContext db, Ctms.Shared.Security.ICurrentUser current) =>
         {
             await signIn.SignOutAsync();
+            if (current.UserId is { } userId)
+            {
+                db.AddAuditEvent(IdentityAuditEvents.For(userId, current.DisplayName, IdentityAuditEvents.SignedOut));
+                await db.SaveChangesAsync();
+            }
+
             return Results.LocalRedirect("~/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
     }
@@ -31,6 +40,7 @@ internal static class AccountEndpoints
         [FromForm] LoginForm form,
         SignInManager<CtmsUser> signIn,
         UserManager<CtmsUser> users,
+        CtmsIdentityDbContext db,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Ctms.Identity.SignIn");
@@ -39,6 +49,11 @@ internal static class AccountEndpoints
         if (user is null || !user.IsActive)
         {
             logger.LogWarning("Failed sign-in for unknown or inactive account {Email}", form.Email);
+            db.AddAuditEvent(user is null
+                ? AuditEntry.Event(IdentityAuditEvents.Account, "unknown", IdentityAuditEvents.SignInFailed,
+                    $"unknown account {Shorten(form.Email)}", userId: "anonymous", userName: "anonymous")
+                : IdentityAuditEvents.For(user.Id, user.DisplayName, IdentityAuditEvents.SignInFailed, "account deactivated"));
+            await db.SaveChangesAsync();
             return Failed("The email or password is not correct.", returnUrl);
         }
 
@@ -46,10 +61,16 @@ internal static class AccountEndpoints
         if (outcome.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
+            db.AddAuditEvent(IdentityAuditEvents.For(user.Id, user.DisplayName, IdentityAuditEvents.SignedIn));
+            await db.SaveChangesAsync();
             return Results.LocalRedirect("~" + returnUrl);
         }
 
         logger.LogWarning("Failed sign-in for {UserId}: {Outcome}", user.Id, outcome);
+        db.AddAuditEvent(IdentityAuditEvents.For(user.Id, user.DisplayName,
+            outcome.IsLockedOut ? IdentityAuditEvents.LockedOut : IdentityAuditEvents.SignInFailed,
+            outcome.IsLockedOut ? "account locked after repeated failed attempts" : "wrong password"));
+        await db.SaveChangesAsync();
         return Failed(outcome.IsLockedOut
             ? "This account is locked after repeated failed attempts. Try again in 15 minutes."
             : "The email or password is not correct.", returnUrl);
@@ -57,6 +78,8 @@ internal static class AccountEndpoints
 
     private static IResult Failed(string message, string returnUrl) =>
         Results.LocalRedirect($"~/account/login?error={Uri.EscapeDataString(message)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    private static string Shorten(string? value) => value is null ? "" : value.Length <= 100 ? value : value[..100];
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
