@@ -6,6 +6,7 @@ using Ctms.Shared.Results;
 using Ctms.Shared.Security;
 using Ctms.Shared.Signatures;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Ctms.Identity.Features.Signing;
@@ -63,6 +64,14 @@ internal sealed class ElectronicSignatureService(
         _signedInThisSession = true;
         logger.LogInformation("{UserId} signed {RecordType} {RecordId} ({Meaning})", user.Id, request.RecordType, request.RecordId, request.Meaning);
         return manifestation;
+    }
+
+    public async Task<SignatureManifestation?> LatestAsync(string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        var records = await db.Signatures.AsNoTracking()
+            .Where(s => s.RecordType == recordType && s.RecordId == recordId).ToListAsync(cancellationToken);
+        return records.OrderByDescending(s => s.SignedAt).Select(s => new SignatureManifestation(s.Id, s.SignerUserId, s.PrintedName,
+            s.SignedAt, Enum.Parse<SignatureMeaning>(s.Meaning), s.ContentHash)).FirstOrDefault();
     }
 
     private async Task AuditFailureAsync(CtmsUser user, SignatureRequest request, string why, CancellationToken cancellationToken)
