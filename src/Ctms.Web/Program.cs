@@ -22,6 +22,7 @@ builder.Logging.AddSimpleConsole(o =>
     o.UseUtcTimestamp = true;
 });
 
+SecurityHardening.CheckProductionSettings(builder.Configuration, builder.Environment);
 builder.AddCtmsStorage();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurrentUser();
@@ -56,8 +57,10 @@ await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts(); // sent on HTTPS responses only
 }
 
+app.UseCtmsSecurityHeaders();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseCurrentUser();

@@ -7,6 +7,10 @@ internal static class IdentityAuditEvents
 {
     public const string Account = "Account";
     public const string SignedIn = "sign-in";
+    public const string PasswordAccepted = "sign-in-password-accepted";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string PasswordChanged = "password-changed";
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignedOut = "sign-out";
