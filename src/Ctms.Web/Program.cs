@@ -12,7 +12,9 @@ using Ctms.Web.Hosting;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `audit verify` runs the audit chain verification against the configured database and exits (0 intact, 1 broken).
+var auditVerify = AuditCommand.Matches(args);
+var builder = WebApplication.CreateBuilder(auditVerify ? args[2..] : args);
 builder.Logging.AddSimpleConsole(o =>
 {
     o.SingleLine = true;
@@ -20,6 +22,7 @@ builder.Logging.AddSimpleConsole(o =>
     o.UseUtcTimestamp = true;
 });
 
+SecurityHardening.CheckProductionSettings(builder.Configuration, builder.Environment);
 builder.AddCtmsStorage();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurrentUser();
@@ -44,13 +47,20 @@ builder.Services.AddHostedService<StartupTimer>();
 
 var app = builder.Build();
 
+if (auditVerify)
+{
+    return await AuditCommand.RunAsync(app.Services);
+}
+
 await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts(); // sent on HTTPS responses only
 }
 
+app.UseCtmsSecurityHeaders();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseCurrentUser();
@@ -68,7 +78,8 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(ModuleAssemblies.WithPages);
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,7 +1,9 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ctms.Shared.Persistence;
 
@@ -10,7 +12,8 @@ public static class ModuleDbContextRegistration
     /// <summary>
     /// Registers a module's DbContext on the configured provider, with its migrations in the provider's
     /// migrations assembly, its own migrations-history table, and the outbox wake-up interceptor.
-    /// Also registers the module's outbox relay.
+    /// Also registers the module's outbox relay. The audit interceptor writes the module's hash-chained audit
+    /// trail, and an <see cref="IAuditTrailSource"/> lets the audit viewer and verification read it.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext, IModuleDbContext
@@ -19,8 +22,12 @@ public static class ModuleDbContextRegistration
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings, schema);
-            options.AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
+        services.TryAddScoped<IAuditReason, AuditReason>();
+        services.TryAddScoped<AuditInterceptor>();
+        services.TryAddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrailSource>(sp => new AuditTrailSource<TContext>(sp.GetRequiredService<TContext>(), schema));
         services.AddSingleton<IMigratableContext>(new MigratableContext<TContext>(schema));
         services.AddHostedService<OutboxRelay<TContext>>();
         return services;

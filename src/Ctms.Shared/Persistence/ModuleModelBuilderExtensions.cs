@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,7 +12,7 @@ public static class ModuleModelBuilderExtensions
     public static bool IsSqliteProvider(this DatabaseFacade database) => database.ProviderName == SqliteProviderName;
 
     /// <summary>
-    /// Adds the module's outbox and inbox tables, then places every table in the module's schema.
+    /// Adds the module's outbox, inbox and audit tables (AuditEntries, AuditChainHeads), then places every table in the module's schema.
     /// SQLite has no schemas, so there the schema becomes a table prefix (<c>subjects_Subjects</c>).
     /// Call last in OnModelCreating.
     /// </summary>
@@ -19,6 +20,8 @@ public static class ModuleModelBuilderExtensions
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditChainHeadConfiguration());
 
         if (!isSqlite)
         {

@@ -46,6 +46,9 @@ public interface IElectronicSignatureService
 {
     Task<Result<SignatureManifestation>> SignAsync(SignatureRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest signature recorded for a record, or null.</summary>
+    Task<SignatureManifestation?> LatestAsync(string recordType, string recordId, CancellationToken cancellationToken = default);
+
     /// <summary>Whether the current user must enter their user id as well as the password (first signing of the session).</summary>
     bool RequiresUserName { get; }
 }

@@ -18,6 +18,7 @@ internal static class StorageSetup
         Directory.CreateDirectory(dataFolder);
 
         builder.Services.AddSingleton(DatabaseSettingsReader.Read(builder.Configuration, dataFolder));
+        builder.Services.AddSingleton(new StorageSettings(dataFolder));
 
         var keys = builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine(dataFolder, "keys");
         builder.Services.AddDataProtection()

@@ -1,5 +1,7 @@
 using Ctms.Identity.Contracts;
 using Ctms.Identity.Domain;
+using Ctms.Identity.Features.Audit;
+using Ctms.Identity.Features.Oidc;
 using Ctms.Identity.Features.SeedDemo;
 using Ctms.Identity.Features.SignIn;
 using Ctms.Identity.Features.Signing;
@@ -7,7 +9,10 @@ using Ctms.Shared.Signatures;
 using Ctms.Identity.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +24,19 @@ public static class IdentityModule
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
     {
         services.AddModuleDbContext<CtmsIdentityDbContext>(CtmsIdentityDbContext.SchemaName);
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // People use the Identity cookie; clients send a bearer token. The policy scheme picks one per request.
+        services.AddAuthentication(o => o.DefaultScheme = AuthenticationSchemeName)
+            .AddPolicyScheme(AuthenticationSchemeName, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddCtmsOidc();
+        // Signed in (cookie) or a token that was granted the API scope.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx => !IsToken(ctx.User) || ctx.User.HasScope(OidcServer.ApiScope))
+            .Build());
         services.AddIdentityCore<CtmsUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -52,9 +69,18 @@ public static class IdentityModule
         return services;
     }
 
+    /// <summary>The default authentication scheme: forwards to the bearer token handler or the Identity cookie.</summary>
+    public const string AuthenticationSchemeName = "Ctms";
+
+    private static bool IsToken(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(OpenIddictConstants.Claims.Subject) is not null &&
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) is null;
+
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
+        OidcServer.Map(app);
         AccountEndpoints.Map(app);
+        AuditEndpoints.Map(app);
         return app;
     }
 

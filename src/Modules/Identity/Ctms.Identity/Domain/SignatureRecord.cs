@@ -1,9 +1,10 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Signatures;
 
 namespace Ctms.Identity.Domain;
 
 /// <summary>A recorded electronic signature. Append-only: never updated, never deleted.</summary>
-internal sealed class SignatureRecord
+internal sealed class SignatureRecord : IAuditable
 {
     private SignatureRecord() { }
 

@@ -31,6 +31,7 @@ internal sealed class CtmsIdentityDbContext(DbContextOptions<CtmsIdentityDbConte
             b.Property(s => s.RecordId).HasMaxLength(100).IsRequired();
             b.HasIndex(s => new { s.RecordType, s.RecordId });
         });
+        builder.UseOpenIddict();
         builder.ApplyModuleConventions(SchemaName, Database.IsSqliteProvider());
     }
 }

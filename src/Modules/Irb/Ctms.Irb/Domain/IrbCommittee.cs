@@ -1,6 +1,8 @@
+using Ctms.Shared.Audit;
+
 namespace Ctms.Irb.Domain;
 
-internal sealed class IrbCommittee
+internal sealed class IrbCommittee : IAuditable
 {
     private IrbCommittee() { }
 

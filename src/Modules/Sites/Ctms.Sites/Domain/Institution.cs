@@ -1,6 +1,8 @@
+using Ctms.Shared.Audit;
+
 namespace Ctms.Sites.Domain;
 
-internal sealed class Institution
+internal sealed class Institution : IAuditable
 {
     private Institution() { }
 

@@ -1,8 +1,9 @@
 using Ctms.Shared.Results;
+using Ctms.Shared.Audit;
 
 namespace Ctms.Sites.Domain;
 
-internal sealed class Site
+internal sealed class Site : IAuditable
 {
     private Site() { }
 

@@ -1,6 +1,9 @@
+using Ctms.Shared.Audit;
+
 namespace Ctms.Subjects.Domain;
 
-internal sealed class Subject
+/// <remarks>Regulated: audited, and a change after creation needs a reason for change.</remarks>
+internal sealed class Subject : IRequiresReasonForChange
 {
     private Subject() { }
 

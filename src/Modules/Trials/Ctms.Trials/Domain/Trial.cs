@@ -1,8 +1,9 @@
 using Ctms.Shared.Results;
+using Ctms.Shared.Audit;
 
 namespace Ctms.Trials.Domain;
 
-internal sealed class Trial
+internal sealed class Trial : IAuditable
 {
     public const int DefaultSaeReportingHours = 24;
 

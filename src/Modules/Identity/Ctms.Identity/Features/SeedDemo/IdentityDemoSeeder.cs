@@ -2,6 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Ctms.Identity.Contracts.IntegrationEvents;
 using Ctms.Identity.Domain;
+using Ctms.Identity.Features.Audit;
+using Ctms.Identity.Features.Oidc;
+using OpenIddict.Abstractions;
+using System.Text.Json;
+using Ctms.Shared.Audit;
 using Ctms.Identity.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Messaging;
@@ -21,6 +26,7 @@ internal sealed class IdentityDemoSeeder(
     UserManager<CtmsUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
+    IOpenIddictApplicationManager applications,
     TimeProvider clock) : IDemoSeeder
 {
     public int Order => 40;
@@ -34,6 +40,8 @@ internal sealed class IdentityDemoSeeder(
                 Check(await roles.CreateAsync(new IdentityRole(role)), role);
             }
         }
+
+        await SeedDemoClientAsync(cancellationToken);
 
         if (await db.Users.AnyAsync(cancellationToken))
         {
@@ -59,6 +67,8 @@ internal sealed class IdentityDemoSeeder(
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
             var claims = demo.Scope.Select(s => new Claim(s.Type, s.Value)).Append(new Claim(CtmsClaims.DisplayName, demo.DisplayName));
             Check(await users.AddClaimsAsync(user, claims), demo.Email);
+            db.AddAuditEvent(IdentityAuditEvents.For(user.Id, demo.DisplayName, IdentityAuditEvents.AccountCreated,
+                $"demo account {demo.Email}; role {demo.Role}; scope {string.Join(", ", demo.Scope.Select(s => $"{s.Type}={s.Value}"))}"));
             db.AddIntegrationEvent(new UserAccountCreated(user.Id, demo.Email, demo.DisplayName, [demo.Role], now), now);
             lines.Add($"  {demo.Role,-14} {demo.Email,-30} {password}");
         }
@@ -66,6 +76,42 @@ internal sealed class IdentityDemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         Console.WriteLine("Demo users (passwords are shown this once; keep them or delete the data folder to reseed):");
         lines.ForEach(Console.WriteLine);
+    }
+
+    public const string DemoClientId = "ctms-demo-site-system";
+
+    /// <summary>
+    /// A site system of the Seoul oncology site, calling the API with client credentials (scope ctms.api). Its secret
+    /// is <c>Seed:DemoClientSecret</c>, or random and printed once.
+    /// </summary>
+    private async Task SeedDemoClientAsync(CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(DemoClientId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var secret = configuration["Seed:DemoClientSecret"] is { Length: > 0 } configured ? configured : NewPassword();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = DemoClientId,
+            ClientSecret = secret,
+            ClientType = OpenIddictConstants.ClientTypes.Confidential,
+            DisplayName = "Demo site system (Seoul oncology)",
+            Permissions =
+            {
+                OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                OpenIddictConstants.Permissions.Prefixes.Scope + OidcServer.ApiScope,
+            },
+        };
+        descriptor.Properties[OidcServer.RolesProperty] = JsonSerializer.SerializeToElement(new[] { CtmsRoles.Coordinator });
+        descriptor.Properties[OidcServer.SitesProperty] = JsonSerializer.SerializeToElement(new[] { DemoIds.SiteOncologySeoul.ToString() });
+        await applications.CreateAsync(descriptor, cancellationToken);
+        db.AddAuditEvent(AuditEntry.Event("Client", DemoClientId, "client-registered",
+            $"role {CtmsRoles.Coordinator}; site {DemoIds.SiteOncologySeoul}; scope {OidcServer.ApiScope}"));
+        await db.SaveChangesAsync(cancellationToken);
+        Console.WriteLine($"Demo API client: {DemoClientId} secret {secret} (scope {OidcServer.ApiScope}; shown this once)");
     }
 
     /// <summary>16 characters from an alphabet without look-alikes, plus a digit and a symbol for the policy.</summary>
