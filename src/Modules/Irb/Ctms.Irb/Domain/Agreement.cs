@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Results;
 using Ctms.Shared.Signatures;
 
@@ -8,7 +9,7 @@ namespace Ctms.Irb.Domain;
 /// which reviews, from when to when, and each party's public key for verifying signed decisions. In force only
 /// once signed by the local IRB's chair, and until ended (also signed).
 /// </summary>
-internal sealed class Agreement
+internal sealed class Agreement : IAuditable
 {
     private readonly List<AgreementParty> _parties = [];
 
@@ -91,7 +92,7 @@ internal sealed class Agreement
     public AgreementParty? Party(Guid irbId) => _parties.SingleOrDefault(p => p.IrbId == irbId);
 }
 
-internal sealed class AgreementParty
+internal sealed class AgreementParty : IAuditable
 {
     private AgreementParty() { }
 

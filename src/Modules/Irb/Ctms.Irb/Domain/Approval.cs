@@ -1,10 +1,11 @@
+using Ctms.Shared.Audit;
 namespace Ctms.Irb.Domain;
 
 /// <summary>
 /// An approval in force for a protocol version at the institutions an IRB governs: its own (from a signed
 /// decision) or recognised (from a relying review of another IRB's decision, inheriting that approval period).
 /// </summary>
-internal sealed class Approval
+internal sealed class Approval : IAuditable
 {
     private Approval() { }
 

@@ -1,7 +1,8 @@
+using Ctms.Shared.Audit;
 namespace Ctms.Irb.Domain;
 
 /// <summary>A person on an IRB: member, chair or alternate (user id is the Identity module's, by value).</summary>
-internal sealed class IrbMember
+internal sealed class IrbMember : IAuditable
 {
     private IrbMember() { }
 

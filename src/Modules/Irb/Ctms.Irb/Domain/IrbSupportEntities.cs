@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 namespace Ctms.Irb.Domain;
 
 /// <summary>An IRB's ECDSA P-256 key pair; the private key is stored only as Data Protection ciphertext.</summary>
@@ -20,7 +21,7 @@ internal sealed class IrbSigningKey
 }
 
 /// <summary>The reviewing IRB (IRB of record) of a trial.</summary>
-internal sealed class TrialIrbOfRecord
+internal sealed class TrialIrbOfRecord : IAuditable
 {
     private TrialIrbOfRecord() { }
 

@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Results;
 using Ctms.Shared.Signatures;
 
@@ -7,7 +8,7 @@ namespace Ctms.Irb.Domain;
 /// What a relying IRB made of another IRB's signed decision: pending its local-context review, in force, lapsed
 /// with the reviewing IRB's approval, or refused with the reason.
 /// </summary>
-internal sealed class Recognition
+internal sealed class Recognition : IAuditable
 {
     private Recognition() { }
 

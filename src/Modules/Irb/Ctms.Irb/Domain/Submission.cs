@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using Ctms.Irb.Domain.Rules;
 using Ctms.Shared.Results;
 using Ctms.Shared.Signatures;
@@ -8,7 +9,7 @@ namespace Ctms.Irb.Domain;
 /// A submission to an IRB and, once decided, its decision. A decision takes effect only when the chair signs it;
 /// after that it is frozen.
 /// </summary>
-internal sealed class Submission
+internal sealed class Submission : IAuditable
 {
     private readonly List<SubmissionReviewer> _reviewers = [];
     private readonly List<SubmissionComment> _comments = [];
@@ -255,7 +256,7 @@ internal static class SubmissionStatus
     public const string Signed = "signed";
 }
 
-internal sealed class SubmissionReviewer
+internal sealed class SubmissionReviewer : IAuditable
 {
     private SubmissionReviewer() { }
 
@@ -271,7 +272,7 @@ internal sealed class SubmissionReviewer
     public string Name { get; private set; } = "";
 }
 
-internal sealed class SubmissionComment
+internal sealed class SubmissionComment : IAuditable
 {
     private SubmissionComment() { }
 
@@ -291,7 +292,7 @@ internal sealed class SubmissionComment
     public DateTimeOffset At { get; private set; }
 }
 
-internal sealed class SubmissionVote
+internal sealed class SubmissionVote : IAuditable
 {
     private SubmissionVote() { }
 
@@ -308,7 +309,7 @@ internal sealed class SubmissionVote
 }
 
 /// <summary>A document under review: the protocol version or a consent version.</summary>
-internal sealed class SubmissionDocument
+internal sealed class SubmissionDocument : IAuditable
 {
     private SubmissionDocument() { }
 

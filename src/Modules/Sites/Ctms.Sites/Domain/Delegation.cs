@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using System.Globalization;
 using Ctms.Shared.Results;
 using Ctms.Shared.Signatures;
@@ -5,7 +6,7 @@ using Ctms.Shared.Signatures;
 namespace Ctms.Sites.Domain;
 
 /// <summary>A person on a site's staff: linked by value to an Identity user (id and email; no foreign key).</summary>
-internal sealed class StaffMember
+internal sealed class StaffMember : IAuditable
 {
     private StaffMember() { }
 
@@ -42,7 +43,7 @@ internal sealed class StaffMember
 /// member, the responsibilities and the start date: editing them invalidates it (visibly, the old signature is
 /// kept for the record). Ending an entry records the end date without deleting anything.
 /// </summary>
-internal sealed class DelegationEntry
+internal sealed class DelegationEntry : IAuditable
 {
     private DelegationEntry() { }
 

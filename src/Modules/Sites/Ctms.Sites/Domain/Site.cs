@@ -92,7 +92,7 @@ internal sealed class Site : IAuditable
     public void Touch() => Version++;
 }
 
-internal sealed class SiteMilestone
+internal sealed class SiteMilestone : IAuditable
 {
     private SiteMilestone() { }
 

@@ -1,3 +1,4 @@
+using Ctms.Shared.Audit;
 using Ctms.Shared.Results;
 using Ctms.Trials.Domain.Schedule;
 
@@ -15,7 +16,7 @@ internal static class ProtocolVersionStatus
 /// One version of a trial's protocol (1.0, 2.0 …) with its schedule of assessments, eligibility criteria and
 /// informed-consent versions. A draft can be edited; once submitted it is frozen and an amendment copies it.
 /// </summary>
-internal sealed class ProtocolVersion
+internal sealed class ProtocolVersion : IAuditable
 {
     private ProtocolVersion() { }
 
@@ -184,7 +185,7 @@ internal sealed class ProtocolVersion
     public IReadOnlyList<VisitSpec> Schedule() => Visits.OrderBy(v => v.Order).Select(v => v.ToSpec()).ToList();
 }
 
-internal sealed class VisitDefinition
+internal sealed class VisitDefinition : IAuditable
 {
     private VisitDefinition() { }
 
@@ -219,7 +220,7 @@ internal sealed class VisitDefinition
 }
 
 /// <summary>An informed-consent document version carried by a protocol version, with an optional stored file.</summary>
-internal sealed class ConsentVersion
+internal sealed class ConsentVersion : IAuditable
 {
     private ConsentVersion() { }
 

@@ -89,7 +89,7 @@ internal sealed class Trial : IAuditable
 }
 
 /// <summary>A FHIR ResearchStudy.arm: name, type and allocation ratio (e.g. 2:1 is two arms with 2 and 1).</summary>
-internal sealed class TrialArm
+internal sealed class TrialArm : IAuditable
 {
     private TrialArm() { }
 
