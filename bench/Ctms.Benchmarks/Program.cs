@@ -11,6 +11,8 @@ internal static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         var quick = args.Contains("--quick");
+        // WebApplicationFactory finds Ctms.Web's content root through MvcTestingAppManifest.json in the working directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         // The hosts under test log warnings only, so console output does not weigh on the timings (startup restores the default).
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";

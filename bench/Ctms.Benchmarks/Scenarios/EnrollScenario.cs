@@ -27,7 +27,7 @@ internal static class EnrollScenario
 
     public static async Task RunAsync(bool quick)
     {
-        var (perRun, runs, warmUp) = quick ? (150, 3, 50) : (600, 5, 200);
+        var (perRun, runs, warmUp) = quick ? (80, 3, 20) : (600, 5, 200);
         var findings = new List<Finding>();
         var details = new List<object>();
         foreach (var (name, makeBackend) in new (string, Func<Task<TestBackend>>)[]
