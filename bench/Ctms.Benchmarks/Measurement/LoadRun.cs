@@ -9,7 +9,8 @@ internal sealed record LoadRunResult(int Operations, int Failures, double OpsPer
 internal static class LoadRun
 {
     /// <param name="operation">One call; returns false when the call was refused (counted as a failure).</param>
-    public static async Task<LoadRunResult> RunAsync(int operations, int callers, Func<Task<bool>> operation)
+    /// <param name="settle">Awaited after the last call, inside the timing: the run ends when its side effects are done.</param>
+    public static async Task<LoadRunResult> RunAsync(int operations, int callers, Func<Task<bool>> operation, Func<Task>? settle = null)
     {
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
@@ -31,6 +32,11 @@ internal static class LoadRun
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
+        if (settle is not null)
+        {
+            await settle();
+        }
+
         wall.Stop();
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
