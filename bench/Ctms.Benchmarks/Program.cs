@@ -1,0 +1,40 @@
+using Ctms.Benchmarks.Scenarios;
+
+namespace Ctms.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Ctms.Benchmarks -- &lt;enroll|recognition|startup|all&gt; [--quick]</c>.
+/// (Not a top-level program: Ctms.Web's <c>Program</c> is the type the test host is built from.)
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        // WebApplicationFactory finds Ctms.Web's content root through MvcTestingAppManifest.json in the working directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        // The hosts under test log warnings only, so console output does not weigh on the timings (startup restores the default).
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";
+        Func<bool, Task>[] run = scenario switch
+        {
+            "enroll" => [EnrollScenario.RunAsync],
+            "recognition" => [RecognitionScenario.RunAsync],
+            "startup" => [StartupScenario.RunAsync],
+            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync],
+            _ => [],
+        };
+        if (run.Length == 0)
+        {
+            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|all> [--quick]");
+            return 2;
+        }
+
+        foreach (var scenarioRun in run)
+        {
+            await scenarioRun(quick);
+        }
+
+        return 0;
+    }
+}
