@@ -26,7 +26,8 @@ public sealed class MutualRecognitionTests
     public async Task An_approval_signed_at_A_is_recognised_at_B_after_local_review_and_lapses_with_A()
     {
         await using var centers = await TwoCenters.StartAsync();
-        var protocolVersion = Guid.NewGuid();
+        var protocolVersion = DemoIds.ProtocolOncologyV1; // the trial's current version: enrollment asks for its approval
+        var busanCoordinator = await SignIn.AsAsync(centers.B, "coordinator.busan@demo.ctms");
         await IrbSteps.AgreeAtBusanAsync(centers.B, await IrbSteps.PublicKeyAsync(centers.A, DemoIds.IrbSeoul));
 
         var decisionId = await IrbSteps.ApproveAtSeoulAsync(centers.A, Trial, "HB-ONC-301", protocolVersion);
@@ -44,6 +45,11 @@ public sealed class MutualRecognitionTests
         var before = await IrbSteps.ApprovalAtAsync(centers.B, DemoIds.InstitutionBusan, Trial, protocolVersion);
         Assert.False(before.InForce);
         Assert.Contains("awaits the local-context review", before.Reason, StringComparison.Ordinal);
+        using (var refused = await busanCoordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/enrollments", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("awaits the local-context review", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         // An incomplete checklist is refused and changes nothing; a complete, signed one puts it in force.
         var incomplete = await IrbSteps.CompleteLocalReviewAsync(centers.B, recognition.Id, allChecked: false);
@@ -57,6 +63,10 @@ public sealed class MutualRecognitionTests
         Assert.True(atB.Approval!.Recognised);
         Assert.Equal(DemoIds.IrbSeoul, atB.Approval.ReviewingIrbId);
         Assert.Equal(atA.Approval.ExpiresOn, atB.Approval.ExpiresOn); // inherits the reviewing IRB's approval period
+        using (var enrolled = await busanCoordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/enrollments", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, enrolled.StatusCode); // the site at B can enroll on the recognised approval
+        }
 
         // A redelivered decision (same message id, or republished with a new one) makes no second recognition.
         var original = await SignedDecisionFromOutboxAsync(centers.A, decisionId);

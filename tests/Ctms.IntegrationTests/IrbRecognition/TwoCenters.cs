@@ -5,6 +5,7 @@ namespace Ctms.IntegrationTests.IrbRecognition;
 /// <summary>
 /// Two deployments on one RabbitMQ: center A (PostgreSQL) hosts the reviewing Seoul IRB, center B (SQLite) the
 /// relying Busan IRB. Each has its own database and center id, so each receives its own copy of every event.
+/// Neither seeds the demo IRB approvals: every approval in these tests comes from the real flow.
 /// </summary>
 public sealed class TwoCenters : IAsyncDisposable
 {
@@ -25,8 +26,8 @@ public sealed class TwoCenters : IAsyncDisposable
     {
         var backendA = await TestBackend.PostgresRabbitAsync();
         var backendB = await TestBackend.SqliteOnSharedRabbitAsync(backendA.Rabbit!);
-        var a = new CtmsAppFactory(backendA, new Dictionary<string, string?> { ["Center:Id"] = "center-a" });
-        var b = new CtmsAppFactory(backendB, new Dictionary<string, string?> { ["Center:Id"] = "center-b" });
+        var a = new CtmsAppFactory(backendA, new Dictionary<string, string?> { ["Center:Id"] = "center-a", ["Seed:DemoIrbApprovals"] = "false" });
+        var b = new CtmsAppFactory(backendB, new Dictionary<string, string?> { ["Center:Id"] = "center-b", ["Seed:DemoIrbApprovals"] = "false" });
         _ = a.Server;
         _ = b.Server;
         return new TwoCenters(backendA, backendB, a, b);

@@ -16,7 +16,7 @@ public sealed class IrbMilestoneTests
     public async Task An_IRB_approval_records_the_milestone_of_the_trials_sites_at_the_approved_institutions_once()
     {
         await using var backend = await TestBackend.SqliteInMemoryBusAsync();
-        await using var app = new CtmsAppFactory(backend);
+        await using var app = new CtmsAppFactory(backend, TrialsSitesScopes.WithoutDemoIrbApprovals);
         _ = app.Server;
         var approval = new IrbApprovalGranted(Guid.NewGuid(), DemoIds.IrbSeoul, [DemoIds.InstitutionSeoul], DemoIds.TrialOncology, DemoIds.ProtocolOncologyV1,
             false, new DateOnly(2026, 10, 1), new DateOnly(2027, 9, 30), DateTimeOffset.UtcNow);

@@ -38,7 +38,7 @@ public sealed class SiteActivationAndDelegationTests
     public async Task Activation_is_refused_naming_every_missing_thing()
     {
         await using var backend = await TestBackend.SqliteInMemoryBusAsync();
-        await using var app = new CtmsAppFactory(backend);
+        await using var app = new CtmsAppFactory(backend, TrialsSitesScopes.WithoutDemoIrbApprovals);
         _ = app.Server;
         await WaitForUserDirectoryAsync(app);
         await using var sponsor = await app.UserScopeAsync("sponsor@demo.ctms");

@@ -49,7 +49,8 @@ internal sealed class RecognitionIntake(
             var agreements = (await db.Agreements.AsNoTracking().ToListAsync(cancellationToken))
                 .Where(a => a.Party(relyingIrbId) is not null && a.Party(message.ReviewingIrbId) is not null)
                 .ToList();
-            var agreement = agreements.FirstOrDefault(a => a.InForceOn(today));
+            // The agreement must name the reviewing IRB at the center the decision came from: its key is the one to trust.
+            var agreement = agreements.FirstOrDefault(a => a.InForceOn(today) && a.Party(message.ReviewingIrbId)!.CenterId == message.CenterId);
             var (code, reason) = Evaluate(message, decision, agreement, today);
 
             Domain.Recognition recognition;
@@ -85,12 +86,11 @@ internal sealed class RecognitionIntake(
     {
         if (agreement is null)
         {
-            return (RefusalCodes.NoAgreement, "No mutual recognition agreement with the reviewing IRB is in force.");
+            return (RefusalCodes.NoAgreement, $"No mutual recognition agreement with the reviewing IRB at center '{message.CenterId}' is in force.");
         }
 
         var party = agreement.Party(message.ReviewingIrbId)!;
         if (message.SignatureAlgorithm != IrbDecisionSigned.Algorithm ||
-            party.CenterId != message.CenterId ||
             !IrbKeyRing.Verify(party.PublicKey, message.CanonicalDecision, message.Signature))
         {
             return (RefusalCodes.BadSignature, $"The decision's signature cannot be verified with the key of {party.IrbName} in agreement '{agreement.Name}'.");

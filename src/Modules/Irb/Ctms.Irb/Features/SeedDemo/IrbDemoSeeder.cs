@@ -5,15 +5,22 @@ using Ctms.Irb.Features.Signing;
 using Ctms.Irb.Persistence;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Messaging;
+using Ctms.Shared.Signatures;
+using Ctms.Shared.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Ctms.Irb.Features.SeedDemo;
 
 /// <summary>
 /// Two IRBs (one per demo institution) with their rosters from the demo users, each with its signing key, and the
-/// Seoul IRB as IRB of record of both demo trials. Runs after the Identity seed, which creates the users.
+/// Seoul IRB as IRB of record of both demo trials. So that the demo sites can enroll, the Seoul IRB's approval of
+/// protocol 1.0 of both trials is on record, and the Busan IRB has recognised the oncology approval under a
+/// reliance agreement. These seeded signatures say "(demo seed)": nobody signed them in this system.
+/// Runs after the Trials seed (protocol versions) and the Identity seed (users).
 /// </summary>
-internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, IrbKeyRing keys, TimeProvider clock) : IDemoSeeder
+internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, IrbKeyRing keys, MessagingSettings messaging, IConfiguration configuration,
+    TimeProvider clock) : IDemoSeeder
 {
     public int Order => 50;
 
@@ -60,5 +67,66 @@ internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, Ir
         {
             await keys.PublicKeyAsync(committee.Id, cancellationToken);
         }
+
+        // Seed:DemoIrbApprovals=false leaves the demo sites without approvals (tests that grant them through the real flow).
+        if (!string.Equals(configuration["Seed:DemoIrbApprovals"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            await SeedApprovalsAsync(committees[0], committees[1], cancellationToken);
+        }
     }
+
+    private async Task SeedApprovalsAsync(IrbCommittee seoul, IrbCommittee busan, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        var expires = ApprovalPeriod.ExpiresOn(today);
+        var agreement = new Agreement("Seoul–Busan mutual recognition (demo)", AgreementScopes.All, [], today.AddDays(-30), null,
+        [
+            new AgreementParty(seoul.Id, seoul.Name, messaging.CenterId, await keys.PublicKeyAsync(seoul.Id, cancellationToken)),
+            new AgreementParty(busan.Id, busan.Name, messaging.CenterId, await keys.PublicKeyAsync(busan.Id, cancellationToken)),
+        ]);
+        agreement.Sign(Seeded("Bae IRB Chair", agreement.Content(), now));
+        db.Agreements.Add(agreement);
+
+        foreach (var (trialId, number, version) in new[]
+                 {
+                     (DemoIds.TrialOncology, "HB-ONC-301", DemoIds.ProtocolOncologyV1),
+                     (DemoIds.TrialCardiology, "HB-CV-201", DemoIds.ProtocolCardiologyV1),
+                 })
+        {
+            var submission = new Submission(seoul.Id, trialId, number, version, "1.0", SubmissionTypes.Initial, RiskLevels.GreaterThanMinimal, now,
+                [new SubmissionDocument("protocol", version, $"Protocol {number}", "1.0", null)]);
+            submission.ChooseReviewPath(ReviewPaths.Expedited, ApprovalPeriod.DefaultMonths);
+            submission.RecordDecision(Decisions.Approved, null, Roster.Count(r => r.Irb == seoul.Id), now);
+            submission.Sign(Seeded("Iris IRB Chair", submission.DecisionContent(), now), today, expires);
+            db.Submissions.Add(submission);
+            AddApproval(new Approval(seoul.Id, seoul.Name, seoul.Id, false, submission.Id, trialId, version, [DemoIds.InstitutionSeoul], today, expires), now);
+
+            if (trialId != DemoIds.TrialOncology)
+            {
+                continue; // the cardiology trial has no site in Busan
+            }
+
+            var decision = new SignedIrbDecision(1, submission.Id, messaging.CenterId, seoul.Id, seoul.Name, trialId, number, version, "1.0",
+                submission.Type, submission.RiskLevel, Decisions.Approved, null, today, expires, [], "Iris IRB Chair (demo seed)", now);
+            var recognition = Domain.Recognition.Pending(agreement.Id, busan.Id, decision, CanonicalJson.Serialize(decision), now);
+            recognition.RecordChecklist(true, true, true, true, true, "Seeded demo recognition.");
+            var recognised = new Approval(busan.Id, busan.Name, seoul.Id, true, submission.Id, trialId, version, [DemoIds.InstitutionBusan], today, expires);
+            recognition.TakeEffect(Seeded("Bae IRB Chair", recognition.LocalReviewContent(), now), recognised.Id);
+            db.Recognitions.Add(recognition);
+            AddApproval(recognised, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void AddApproval(Approval approval, DateTimeOffset now)
+    {
+        db.Approvals.Add(approval);
+        db.AddIntegrationEvent(new IrbApprovalGranted(approval.Id, approval.IrbId, approval.InstitutionIds, approval.TrialId,
+            approval.ProtocolVersionId, approval.Recognised, approval.ApprovedOn, approval.ExpiresOn, now), now);
+    }
+
+    private static SignatureManifestation Seeded(string name, string content, DateTimeOffset at) =>
+        new(Guid.NewGuid(), "demo-seed", $"{name} (demo seed)", at, SignatureMeaning.Approval, SignatureHash.Of(content));
 }

@@ -1,3 +1,4 @@
+using Ctms.Irb.Contracts;
 using Ctms.Shared.Results;
 using Ctms.Sites.Contracts;
 using Ctms.Trials.Contracts;
@@ -37,5 +38,23 @@ internal static class EnrollmentRules
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Enrollment needs an IRB approval (own or recognised) in force at the site's institution for the trial's
+    /// current protocol version (DOMAIN: a version is effective at a site only once its IRB approved or recognised it).
+    /// </summary>
+    public static Error? IrbApproval(SiteSummary site, ProtocolVersionSummary? currentVersion, ApprovalStatus? approval)
+    {
+        if (currentVersion is null)
+        {
+            return Error.Rule("no-protocol-version", "The trial has no submitted protocol version, so nothing can be in force at the site.");
+        }
+
+        return approval is { InForce: true }
+            ? null
+            : Error.Rule("irb-approval-missing",
+                $"No IRB approval (own or recognised) is in force at {site.InstitutionName} for protocol version {currentVersion.Version}: " +
+                (approval?.Reason ?? "none is recorded."));
     }
 }

@@ -1,7 +1,9 @@
+using Ctms.Irb.Contracts;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
 using Ctms.Shared.Results;
 using Ctms.Shared.Security;
+using Ctms.Shared.Time;
 using Ctms.Sites.Contracts;
 using Ctms.Subjects.Contracts.IntegrationEvents;
 using Ctms.Subjects.Domain;
@@ -23,6 +25,7 @@ internal sealed class EnrollSubjectHandler(
     SubjectsDbContext db,
     ISitesQueries sites,
     ITrialsQueries trials,
+    IIrbQueries irb,
     ICurrentUser user,
     TimeProvider clock,
     ILogger<EnrollSubjectHandler> logger) : ICommandHandler<EnrollSubjectCommand, EnrolledSubject>
@@ -48,6 +51,12 @@ internal sealed class EnrollSubjectHandler(
             return Error.NotFound("The site's trial");
         }
 
+        var version = await trials.GetCurrentProtocolVersionAsync(trial.Id, cancellationToken);
+        var approval = version is null
+            ? null
+            : await irb.ApprovalInForceAsync(site.InstitutionId, trial.Id, version.Id, clock.Today(), cancellationToken);
+        var irbRefusal = EnrollmentRules.IrbApproval(site, version, approval);
+
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -55,6 +64,11 @@ internal sealed class EnrollSubjectHandler(
             var trialCounter = await db.TrialCounters.SingleOrDefaultAsync(c => c.TrialId == trial.Id, cancellationToken);
 
             var refusals = EnrollmentRules.Check(site, trial, siteCounter?.Enrolled ?? 0, trialCounter?.Enrolled ?? 0);
+            if (irbRefusal is not null)
+            {
+                refusals = [.. refusals, irbRefusal];
+            }
+
             if (refusals.Count > 0)
             {
                 return Result<EnrolledSubject>.FromErrors(refusals);
