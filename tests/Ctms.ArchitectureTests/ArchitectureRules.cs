@@ -155,8 +155,9 @@ public static class ArchitectureRules
 
     /// <summary>
     /// Rule 4, a module's public surface: of <paramref name="types"/>, only the static class
-    /// <c>Ctms.{M}.{M}Module</c> and Razor components may be public. Compiler-generated types are ignored, and so
-    /// is <c>_Imports</c>: Razor compiles each <c>_Imports.razor</c> to a public class with an empty <c>Execute</c>.
+    /// <c>Ctms.{M}.{M}Module</c> and Razor components may be public, with the models nested inside a component
+    /// (a component's parameters must be public types, so its form models are). Compiler-generated types are
+    /// ignored, and so is <c>_Imports</c>: Razor compiles each <c>_Imports.razor</c> to a public class with an empty <c>Execute</c>.
     /// </summary>
     public static IReadOnlyList<string> ModulePublicSurface(string module, IEnumerable<Type> types)
     {
@@ -165,7 +166,8 @@ public static class ArchitectureRules
         foreach (var type in types.Where(t => t.IsVisible && !IsCompilerGenerated(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             var isEntry = type.FullName == entry && type.IsAbstract && type.IsSealed;
-            var isComponent = typeof(ComponentBase).IsAssignableFrom(type);
+            var isComponent = typeof(ComponentBase).IsAssignableFrom(type) ||
+                              (type.DeclaringType is { } owner && typeof(ComponentBase).IsAssignableFrom(owner));
             if (!isEntry && !isComponent && !IsRazorImports(type))
             {
                 violations.Add($"{type.FullName} is public in module {module}; only {entry} (static) and Razor components may be.");
