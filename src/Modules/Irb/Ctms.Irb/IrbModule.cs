@@ -51,6 +51,7 @@ public static class IrbModule
         services.AddCommandHandler<CompleteLocalReviewCommand, string, CompleteLocalReviewHandler>();
 
         services.AddModuleConsumer<ProtocolVersionSubmittedConsumer>(Name);
+        services.AddModuleConsumer<ConsentVersionSubmittedConsumer>(Name);
         services.AddModuleConsumer<IrbDecisionSignedConsumer>(Name);
         services.AddModuleConsumer<IrbApprovalLapsedConsumer>(Name);
         return services;

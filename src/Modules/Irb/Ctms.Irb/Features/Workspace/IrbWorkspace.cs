@@ -121,6 +121,12 @@ internal sealed class IrbWorkspace(IrbDbContext db, ICurrentUser user, IrbKeyRin
             ? Error.Forbidden("You are not a member of any IRB yet. Ask an administrator to assign one.")
             : ids.Select(id => IrbAccess.Member(user, id)).FirstOrDefault(e => e is not null);
 
+    /// <summary>The trials whose IRB of record is <paramref name="irbId"/>, for a member of it.</summary>
+    public async Task<IReadOnlyList<Guid>> TrialsOfRecordAsync(Guid irbId, CancellationToken cancellationToken = default) =>
+        IrbAccess.Member(user, irbId) is not null
+            ? []
+            : await db.IrbsOfRecord.AsNoTracking().Where(r => r.IrbId == irbId).Select(r => r.TrialId).ToListAsync(cancellationToken);
+
     /// <summary>Security alerts (e.g. decisions whose signature failed), for administrators.</summary>
     public async Task<Result<IReadOnlyList<SecurityAlert>>> AlertsAsync(CancellationToken cancellationToken = default) =>
         user.IsInRole(CtmsRoles.Administrator)
