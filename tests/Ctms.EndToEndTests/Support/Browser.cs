@@ -1,3 +1,4 @@
+using Ctms.IntegrationTests.Support;
 using Microsoft.Playwright;
 
 namespace Ctms.EndToEndTests.Support;
@@ -20,6 +21,11 @@ public static class Browser
             return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
         }
     }
+
+    /// <summary>Why browser journeys cannot run here, or null when a Chromium was found.</summary>
+    public static string? MissingReason => ExecutablePath is null
+        ? "No Chromium: run `apt-get install -y chromium` (or set CTMS_CHROMIUM) to run the browser journeys."
+        : null;
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
@@ -46,10 +52,9 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!inCi && Browser.ExecutablePath is null)
+        if (!ExternalServices.InCi && Browser.MissingReason is { } reason)
         {
-            Skip = "No Chromium: run `apt-get install -y chromium` (or set CTMS_CHROMIUM) to run the browser journeys.";
+            Skip = reason;
         }
     }
 }
@@ -60,17 +65,8 @@ public sealed class BrowserRabbitFactAttribute : FactAttribute
 {
     public BrowserRabbitFactAttribute()
     {
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (inCi)
-        {
-            return;
-        }
-
-        if (Browser.ExecutablePath is null)
-        {
-            Skip = "No Chromium: run `apt-get install -y chromium` (or set CTMS_CHROMIUM) to run the browser journeys.";
-        }
-        else if (Ctms.IntegrationTests.Support.ExternalServices.MissingReason(postgres: false, rabbitMq: true) is { } reason)
+        if (!ExternalServices.InCi &&
+            (Browser.MissingReason ?? ExternalServices.MissingReason(postgres: false, rabbitMq: true)) is { } reason)
         {
             Skip = reason;
         }
