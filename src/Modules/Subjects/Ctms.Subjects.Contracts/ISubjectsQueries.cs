@@ -5,5 +5,17 @@ public interface ISubjectsQueries
 {
     Task<IReadOnlyList<SubjectSummary>> ListForSiteAsync(Guid siteId, CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<SubjectSummary>> ListForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
+
+    Task<SubjectSummary?> GetAsync(Guid subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>The subject with this pseudonymous number at the site, or null.</summary>
+    Task<SubjectSummary?> FindByNumberAsync(Guid siteId, string subjectNumber, CancellationToken cancellationToken = default);
+
     Task<int> CountEnrolledAsync(Guid trialId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every visit of the trial's subjects (planned, occurred, missed), ordered by subject number then visit order.</summary>
+    Task<IReadOnlyList<VisitSummary>> ListVisitsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<VisitSummary>> ListVisitsForSubjectAsync(Guid subjectId, CancellationToken cancellationToken = default);
 }
