@@ -10,6 +10,11 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == Circuits.CircuitClientProcess.Command)
+        {
+            return await Circuits.CircuitClientProcess.RunAsync(new Uri(args[1]));
+        }
+
         var quick = args.Contains("--quick");
         // WebApplicationFactory finds Ctms.Web's content root through MvcTestingAppManifest.json in the working directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -21,12 +26,13 @@ internal static class BenchmarkProgram
             "enroll" => [EnrollScenario.RunAsync],
             "recognition" => [RecognitionScenario.RunAsync],
             "startup" => [StartupScenario.RunAsync],
-            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync],
+            "circuits" => [CircuitsScenario.RunAsync],
+            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync, CircuitsScenario.RunAsync],
             _ => [],
         };
         if (run.Length == 0)
         {
-            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|all> [--quick]");
+            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|circuits|all> [--quick]");
             return 2;
         }
 
