@@ -91,7 +91,7 @@ internal static class CircuitClientProcess
             }
         })));
         circuits.AddRange(opened);
-        return new { open = circuits.Count, failures, seconds = watch.Elapsed.TotalSeconds, errors = HeadlessCircuit.Errors.Take(5), jsCalls = HeadlessCircuit.JsCalls };
+        return new { open = circuits.Count, live = circuits.Count(c => c.IsConnected), failures, seconds = watch.Elapsed.TotalSeconds, errors = HeadlessCircuit.Errors.Take(5), jsCalls = HeadlessCircuit.JsCalls };
     }
 
     /// <summary>Each circuit clicks on its own one-second beat (phases spread over the second), never two clicks in flight.</summary>
@@ -133,6 +133,7 @@ internal static class CircuitClientProcess
         return new
         {
             clicks = sorted.Length,
+            live = circuits.Count(c => c.IsConnected),
             failures,
             clicksPerSecond = sorted.Length / duration.TotalSeconds,
             p50 = Measurement.Stats.Median(sorted),

@@ -95,6 +95,9 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
+    /// <summary>False once the connection has closed (e.g. the server stopped answering pings within the client's 30 s timeout).</summary>
+    public bool IsConnected => _connection.State == HubConnectionState.Connected;
+
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
     private void Listen()

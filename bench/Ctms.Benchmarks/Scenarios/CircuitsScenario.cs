@@ -25,8 +25,8 @@ internal static class CircuitsScenario
 
     public static async Task RunAsync(bool quick)
     {
-        int[] counts = quick ? [25, 100, 200] : [100, 500, 1000, 5000];
-        var clickSeconds = quick ? 5 : 20;
+        int[] counts = quick ? [20, 80, 160] : [100, 500, 1000, 5000];
+        var clickSeconds = quick ? 4 : 20;
         using var counter = new CircuitCounter();
         await using var backend = await TestBackend.SqliteInMemoryBusAsync();
         await using var factory = new CtmsAppFactory(backend);
@@ -42,17 +42,19 @@ internal static class CircuitsScenario
         foreach (var n in counts)
         {
             var opened = await client.SendAsync($"open {n}");
-            var open = opened.GetProperty("open").GetInt32();
+            var open = opened.GetProperty("live").GetInt32();
             if (browserCheck is null)
             {
                 browserCheck = await CheckWithBrowsersAsync(baseAddress, counter, open);
             }
 
             var heapBytes = Heap();
+            var (activeBefore, connectedBefore) = (counter.Active, counter.Connected);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clicks = await client.SendAsync($"click {clickSeconds}");
             var serverCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            steps.Add(new Step(n, open, opened.GetProperty("failures").GetInt32(), opened.GetProperty("seconds").GetDouble(), counter.Active,
+            steps.Add(new Step(n, open, opened.GetProperty("failures").GetInt32(), opened.GetProperty("seconds").GetDouble(), activeBefore, connectedBefore,
+                clicks.GetProperty("live").GetInt32(), serverCpu / clickSeconds,
                 heapBytes, (heapBytes - baselineBytes) / 1024.0 / Math.Max(1, open),
                 clicks.GetProperty("clicks").GetInt32(), clicks.GetProperty("failures").GetInt32(), clicks.GetProperty("clicksPerSecond").GetDouble(),
                 clicks.GetProperty("p50").GetDouble(), clicks.GetProperty("p95").GetDouble(), serverCpu / Math.Max(1, clicks.GetProperty("clicks").GetInt32()) * 1000,
@@ -103,7 +105,7 @@ internal static class CircuitsScenario
             $"slope {kbPerCircuit:F0} KB/circuit over N = {string.Join(", ", measured.Select(s => s.Open))}; heap {baselineBytes / 1048576.0:F1} MB at 0 circuits, " +
             $"{largest.HeapBytes / 1048576.0:F1} MB at {largest.Open}; {browsers.Describe()}");
         var latencyFigures = string.Join("; ", measured.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"N={s.Open}: p50 {s.P50Ms:F0} ms, p95 {s.P95Ms:F0} ms, {s.ClicksPerSecond:F0} clicks/s{(s.ClickFailures > 0 ? $", {s.ClickFailures} failed" : "")}, server {s.ServerCpuMsPerClick:F1} CPU-ms/click")));
+            $"N={s.Open}: p50 {s.P50Ms:F0} ms, p95 {s.P95Ms:F0} ms, {s.ClicksPerSecond:F0} clicks/s{(s.ClickFailures > 0 ? $", {s.ClickFailures} failed" : "")}, server {s.ServerCores:F2} cores, {s.ServerCpuMsPerClick:F1} CPU-ms/click{(s.LiveAfterClicks < s.Open ? $", {s.Open - s.LiveAfterClicks} circuits dropped" : "")}")));
         var tried = steps.Max(s => s.Requested);
         if (largest.Open < tried)
         {
@@ -133,7 +135,11 @@ internal static class CircuitsScenario
         return (slope, my - (slope * mx));
     }
 
-    private sealed record Step(int Requested, int Open, int OpenFailures, double OpenSeconds, long ServerActiveCircuits, long HeapBytes, double KbPerCircuitOverBaseline,
+    /// <param name="Open">Circuits whose connection was open when the heap was measured (as the client sees them).</param>
+    /// <param name="LiveAfterClicks">Of those, still connected after the click phase.</param>
+    /// <param name="ServerCores">The benchmark process's (the host's) CPU time over the click phase ÷ its duration: the CPU the server got.</param>
+    private sealed record Step(int Requested, int Open, int OpenFailures, double OpenSeconds, long ServerActiveCircuits, long ServerConnectedCircuits,
+        int LiveAfterClicks, double ServerCores, long HeapBytes, double KbPerCircuitOverBaseline,
         int Clicks, int ClickFailures, double ClicksPerSecond, double P50Ms, double P95Ms, double ServerCpuMsPerClick, JsonElement OpenErrors, JsonElement ClickErrors);
 
     private sealed record BrowserCheck(int Headless, int Browsers, long ServerActive, bool? ClickHidesMenuInBrowser, string Verdict)
