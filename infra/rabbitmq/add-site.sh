@@ -33,7 +33,7 @@ put "users/${user}" "$(python3 -c 'import json, sys; print(json.dumps({"password
 put "exchanges/${vhost}/ctms.sites.out" '{"type":"direct","durable":true}'
 put "exchanges/${vhost}/ctms.site.${lower}.in" '{"type":"fanout","durable":true}'
 put "exchanges/${vhost}/ctms.site.${lower}.dlx" '{"type":"fanout","durable":true}'
-put "queues/${vhost}/ctms.site.${lower}.in" "{\"durable\":true,\"arguments\":{\"x-queue-type\":\"quorum\",\"x-dead-letter-exchange\":\"ctms.site.${lower}.dlx\"}}"
+put "queues/${vhost}/ctms.site.${lower}.in" "{\"durable\":true,\"arguments\":{\"x-queue-type\":\"quorum\",\"x-dead-letter-exchange\":\"ctms.site.${lower}.dlx\",\"x-single-active-consumer\":true}}"
 put "queues/${vhost}/ctms.site.${lower}.in.error" '{"durable":true,"arguments":{"x-queue-type":"quorum"}}'
 put "queues/${vhost}/ctms.site.${lower}.out" '{"durable":true,"arguments":{"x-queue-type":"quorum"}}'
 post "bindings/${vhost}/e/ctms.site.${lower}.in/q/ctms.site.${lower}.in" '{"routing_key":""}'
