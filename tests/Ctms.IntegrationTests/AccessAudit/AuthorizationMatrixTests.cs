@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests
         ["CreateSiteHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["SiteActionHandlers"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["DelegationHandlers"] = "test:SiteActivationAndDelegationTests.CanPerform_needs_a_signed_entry_in_date_with_current_training",
+        ["ReplaySiteMessageHandler"] = "test:GatewayTests.A_parked_message_rejected_for_a_gap_is_replayed_by_an_administrator_or_the_sites_coordinator_only",
     };
 
     [Fact]

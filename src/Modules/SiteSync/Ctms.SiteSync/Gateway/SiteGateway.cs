@@ -169,7 +169,7 @@ internal sealed class SiteGateway(
                     var properties = new BasicProperties
                     {
                         MessageId = row.MessageId.ToString(),
-                        Type = row.Type == "answer-again" ? null : row.Type,
+                        Type = row.Type,
                         ContentType = "application/json",
                         DeliveryMode = DeliveryModes.Persistent,
                         Timestamp = new AmqpTimestamp(row.CreatedAt.ToUnixTimeSeconds()),

@@ -73,6 +73,13 @@ internal sealed class SiteMessageProcessor(
 
             if (await db.SiteMessages.FindAsync([messageId], cancellationToken) is { } existing)
             {
+                if (existing.SiteCode != site.Code)
+                {
+                    // Another site's message id: never answer with another site's outcome.
+                    logger.LogWarning("Site {Site}: message id {MessageId} belongs to another site; dead-lettered", site.Code, messageId);
+                    return DeliveryVerdict.DeadLetter;
+                }
+
                 await AnswerDuplicateAsync(site, existing);
                 return DeliveryVerdict.Ack;
             }
@@ -332,7 +339,13 @@ internal sealed class SiteMessageProcessor(
         switch (existing.Status)
         {
             case SiteMessageStatus.Accepted or SiteMessageStatus.Rejected when existing.AnswerJson is not null:
-                db.OutboundMessages.Add(new OutboundSiteMessage(Guid.NewGuid(), site.Code, "answer-again", existing.AnswerJson, clock.GetUtcNow()));
+                using (var answer = JsonDocument.Parse(existing.AnswerJson))
+                {
+                    // The very same answer (same message id), so a site that already has it recognises the repeat.
+                    db.OutboundMessages.Add(new OutboundSiteMessage(SiteEnvelopeReader.MessageIdOf(answer.RootElement) ?? Guid.NewGuid(), site.Code,
+                        SiteEnvelopeReader.TypeOf(answer.RootElement) ?? "MessageAccepted", existing.AnswerJson, clock.GetUtcNow()));
+                }
+
                 break;
             case SiteMessageStatus.Applying:
                 existing.MarkInDoubt();
