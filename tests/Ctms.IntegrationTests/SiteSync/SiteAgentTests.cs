@@ -85,9 +85,10 @@ public sealed class SiteAgentTests
         start.Environment["CTMS_SITE_HOST"] = rabbit.Host;
         start.Environment["CTMS_SITE_PORT"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["CTMS_SITE_VHOST"] = rabbit.VirtualHost;
+        Assert.True(File.Exists(AgentDll), $"The agent is not built at {AgentDll}.");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Console.WriteLine("agent: " + e.Data);
+        process.ErrorDataReceived += (_, e) => Console.WriteLine("agent: " + e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -109,7 +110,7 @@ public sealed class SiteAgentTests
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
             return Path.Combine(Repo.Root, "src", "Ctms.SiteAgent", "bin", configuration, "net10.0", "ctms-site.dll");
         }
     }

@@ -389,7 +389,7 @@ internal sealed class SiteMessageProcessor(
     private static string? FieldOf(string? field) => field switch
     {
         null => null,
-        "subjectNumber" or "siteCode" => field,
+        "subjectNumber" or "siteCode" or "enteredBy" or "sequence" => field,
         "siteId" => "siteCode",
         _ => "body." + field,
     };
