@@ -28,6 +28,7 @@ public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<stri
             ["Storage:DataFolder"] = backend.DataFolder,
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = DemoPassword,
+            ["Seed:DemoSubjects"] = "false", // tests arrange their own subjects (SubjectJourney)
             ["Center:Id"] = "test",
             ["Messaging:Outbox:PollIntervalMilliseconds"] = "500",
             ["DetailedErrors"] = "true",
