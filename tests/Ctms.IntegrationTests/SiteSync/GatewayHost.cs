@@ -8,12 +8,13 @@ namespace Ctms.IntegrationTests.SiteSync;
 /// <summary>The central host with its site-sync gateway on for one test site (SEL01's id), the Subjects side recorded.</summary>
 public static class GatewayHost
 {
-    public static CtmsAppFactory Start(TestBackend backend, TestSite site, EntryLog log, int parkSeconds = 300, params TestSite[] more)
+    /// <param name="log">The recording stand-in's log; null runs the real Subjects module (and requires a signed delegation).</param>
+    public static CtmsAppFactory Start(TestBackend backend, TestSite site, EntryLog? log, int parkSeconds = 300, params TestSite[] more)
     {
         var settings = new Dictionary<string, string?>
         {
             ["SiteSync:Gateway:Enabled"] = "true",
-            ["SiteSync:Gateway:RequireDelegation"] = "false",
+            ["SiteSync:Gateway:RequireDelegation"] = log is null ? "true" : "false",
             ["SiteSync:Gateway:ParkSeconds"] = parkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"SiteSync:Sites:{site.Code}"] = DemoIds.SiteOncologySeoul.ToString(),
         };
@@ -22,7 +23,7 @@ public static class GatewayHost
             settings[$"SiteSync:Sites:{other.Code}"] = DemoIds.SiteOncologyBusan.ToString();
         }
 
-        var app = new CtmsAppFactory(backend, settings, services =>
+        var app = new CtmsAppFactory(backend, settings, log is null ? null : services =>
         {
             services.AddSingleton(log);
             services.AddScoped<ISiteDataEntry, RecordingSiteDataEntry>();
