@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -9,8 +10,12 @@ using Ctms.Shared.Messaging;
 using Ctms.Shared.Persistence;
 using Ctms.Shared.Security;
 using Ctms.Sites.Persistence;
+using Ctms.Subjects.Features.Consent;
+using Ctms.Subjects.Features.Eligibility;
 using Ctms.Subjects.Features.EnrollSubject;
+using Ctms.Subjects.Features.Screening;
 using Ctms.Subjects.Persistence;
+using Ctms.Trials.Contracts;
 using Ctms.Trials.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +55,8 @@ internal static class EnrollScenario
             await RaiseTargetsAsync(app);
             var principal = await CoordinatorAsync(app);
             var raw = new RawEnrollment(app.Services.GetRequiredService<DatabaseSettings>(), DemoIds.TrialOncology, DemoIds.SiteOncologySeoul, SiteCode);
-            Func<Task<bool>> real = () => EnrollAsync(app, principal);
+            var ready = new ConcurrentQueue<string>();
+            Func<Task<bool>> real = () => EnrollAsync(app, principal, ready);
             Func<Task<bool>> baseline = async () =>
             {
                 await raw.EnrollAsync();
@@ -60,12 +66,14 @@ internal static class EnrollScenario
             Func<Task> settle = () => OutboxDrainedAsync(app);
             foreach (var callers in new[] { 1, 16 })
             {
+                await PrepareAsync(app, principal, ready, warmUp);
                 await LoadRun.RunAsync(warmUp, callers, real, settle);
                 await LoadRun.RunAsync(warmUp, callers, baseline, settle);
                 var realRuns = new List<LoadRunResult>();
                 var rawRuns = new List<LoadRunResult>();
                 for (var run = 0; run < runs; run++)
                 {
+                    await PrepareAsync(app, principal, ready, perRun);
                     realRuns.Add(await LoadRun.RunAsync(perRun, callers, real, settle));
                     rawRuns.Add(await LoadRun.RunAsync(perRun, callers, baseline, settle));
                 }
@@ -131,12 +139,52 @@ internal static class EnrollScenario
         }
     }
 
-    private static async Task<bool> EnrollAsync(CtmsAppFactory app, ClaimsPrincipal coordinator)
+    /// <summary>
+    /// Untimed: screens, consents and assesses <paramref name="count"/> subjects through the real handlers, so each timed
+    /// operation is the enrollment alone (the raw baseline has no such preconditions).
+    /// </summary>
+    private static async Task PrepareAsync(CtmsAppFactory app, ClaimsPrincipal coordinator, ConcurrentQueue<string> ready, int count)
     {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        IReadOnlyDictionary<string, bool>? answers = null;
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<CurrentUserAccessor>().Set(coordinator);
+            if (answers is null)
+            {
+                var criteria = (await services.GetRequiredService<ITrialsQueries>().GetCriteriaAsync(DemoIds.ProtocolOncologyV1))!;
+                answers = criteria.Inclusion.Select(c => (c, true)).Concat(criteria.Exclusion.Select(c => (c, false))).ToDictionary(a => a.c, a => a.Item2);
+            }
+
+            var screened = await services.GetRequiredService<ICommandHandler<ScreenSubjectCommand, ScreenedSubject>>()
+                .HandleAsync(new ScreenSubjectCommand(DemoIds.SiteOncologySeoul, today));
+            var number = screened.Value.SubjectNumber;
+            var consent = await services.GetRequiredService<ICommandHandler<SignConsentCommand, ConsentRecorded>>()
+                .HandleAsync(new SignConsentCommand(DemoIds.SiteOncologySeoul, number, DemoIds.ConsentOncologyV1English, today));
+            var eligible = await services.GetRequiredService<ICommandHandler<AssessEligibilityCommand, EligibilityAssessment>>()
+                .HandleAsync(new AssessEligibilityCommand(DemoIds.SiteOncologySeoul, number, answers, today));
+            if (consent.IsFailure || eligible.IsFailure)
+            {
+                throw new InvalidOperationException($"Could not prepare {number}: {consent.Describe()} {eligible.Describe()}");
+            }
+
+            ready.Enqueue(number);
+        }
+    }
+
+    private static async Task<bool> EnrollAsync(CtmsAppFactory app, ClaimsPrincipal coordinator, ConcurrentQueue<string> ready)
+    {
+        if (!ready.TryDequeue(out var number))
+        {
+            return false;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUserAccessor>().Set(coordinator);
         var result = await scope.ServiceProvider.GetRequiredService<ICommandHandler<EnrollSubjectCommand, EnrolledSubject>>()
-            .HandleAsync(new EnrollSubjectCommand(DemoIds.SiteOncologySeoul));
+            .HandleAsync(new EnrollSubjectCommand(DemoIds.SiteOncologySeoul, number));
         return result.IsSuccess;
     }
 }

@@ -180,6 +180,246 @@ namespace Ctms.Migrations.Sqlite.Subjects
                     b.ToTable("subjects_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Ctms.Subjects.Domain.AdverseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AwareAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Causality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OnsetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SeriousnessCriteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("subjects_AdverseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsentVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reconsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("subjects_ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.Deviation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("subjects_Deviations", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.Randomization.AllocationSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArmName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Block")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlockSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("TrialId", "Stratum", "Block", "Position")
+                        .IsUnique();
+
+                    b.ToTable("subjects_AllocationSlots", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.Randomization.RandomizationScheme", b =>
+                {
+                    b.Property<Guid>("TrialId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("BlockSizes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactorsSpec")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrialId");
+
+                    b.ToTable("subjects_RandomizationSchemes", (string)null);
+                });
+
             modelBuilder.Entity("Ctms.Subjects.Domain.SiteEnrollmentCounter", b =>
                 {
                     b.Property<Guid>("SiteId")
@@ -210,11 +450,64 @@ namespace Ctms.Migrations.Sqlite.Subjects
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnchorDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersionLabel")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EligibilityAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Eligible")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EnrolledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnrolledBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RandomizedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReconsentVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsentVersionLabel")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScreenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
@@ -223,6 +516,10 @@ namespace Ctms.Migrations.Sqlite.Subjects
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stratum")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectNumber")
@@ -237,6 +534,13 @@ namespace Ctms.Migrations.Sqlite.Subjects
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SiteId");
@@ -245,6 +549,24 @@ namespace Ctms.Migrations.Sqlite.Subjects
                         .IsUnique();
 
                     b.ToTable("subjects_Subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.SubjectIdentity", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPayload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("subjects_SubjectIdentities", (string)null);
                 });
 
             modelBuilder.Entity("Ctms.Subjects.Domain.TrialEnrollmentCounter", b =>
@@ -263,6 +585,110 @@ namespace Ctms.Migrations.Sqlite.Subjects
                     b.HasKey("TrialId");
 
                     b.ToTable("subjects_TrialEnrollmentCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActualDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Latest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OutOfWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Planned")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Status");
+
+                    b.HasIndex("SubjectId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("TrialId", "SubjectNumber");
+
+                    b.ToTable("subjects_Visits", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.AdverseEvent", b =>
+                {
+                    b.HasOne("Ctms.Subjects.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.ConsentRecord", b =>
+                {
+                    b.HasOne("Ctms.Subjects.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.SubjectIdentity", b =>
+                {
+                    b.HasOne("Ctms.Subjects.Domain.Subject", null)
+                        .WithOne()
+                        .HasForeignKey("Ctms.Subjects.Domain.SubjectIdentity", "SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ctms.Subjects.Domain.Visit", b =>
+                {
+                    b.HasOne("Ctms.Subjects.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -13,5 +13,6 @@ internal static class ModuleAssemblies
         typeof(Ctms.Subjects.SubjectsModule).Assembly,
         typeof(Ctms.Identity.IdentityModule).Assembly,
         typeof(Ctms.Reporting.ReportingModule).Assembly,
+        typeof(Ctms.SiteSync.SiteSyncModule).Assembly,
     ];
 }

@@ -1,4 +1,6 @@
 using Ctms.EndToEndTests.Support;
+using Ctms.IntegrationTests.Support;
+using Ctms.Shared.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,14 +23,22 @@ public sealed class WalkingSkeletonJourneyTests
         var count = sponsor.Locator("[data-testid=site-enrolled-SEL01]");
         await Expect(count).ToHaveTextAsync("0");
 
+        // Screened, consented and eligible through the API; the enrollment itself in the browser.
+        using (var api = await SignIn.AsAsync(app.Factory, "coordinator@demo.ctms"))
+        {
+            await SubjectJourney.ReadyToEnrollAsync(app.Factory, api, DemoIds.SiteOncologySeoul);
+        }
+
         var coordinator = await app.SignInAsync("coordinator@demo.ctms");
         await Expect(coordinator).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/coordinator$"));
         await coordinator.ClickAsync("[data-testid=open-site-SEL01]");
         await LiveApp.WaitForCircuitAsync(coordinator);
-        await coordinator.Locator("[data-testid=enroll]").ClickAsync();
-
-        await Expect(coordinator.Locator("[data-testid=subjects]")).ToContainTextAsync("SEL01-001");
-        await Expect(coordinator.Locator("[data-testid=enrolled-count]")).ToContainTextAsync("Enrolled: 1 / 60");
+        await Expect(coordinator.Locator("[data-testid=enrolled-count]")).ToContainTextAsync("Enrolled: 0 / 60");
+        await coordinator.ClickAsync("[data-testid=subject-SEL01-001]");
+        await LiveApp.WaitForCircuitAsync(coordinator);
+        await coordinator.ClickAsync("[data-testid=action-enroll]");
+        await coordinator.ClickAsync("[data-testid=enroll-submit]");
+        await Expect(coordinator.Locator("[data-testid=subject-status]")).ToHaveTextAsync("on-study");
 
         // No reload on the sponsor's page: the Reporting projection pushes the change to the open circuit.
         await Expect(count).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });

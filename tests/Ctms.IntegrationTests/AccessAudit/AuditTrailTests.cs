@@ -28,14 +28,15 @@ public sealed class AuditTrailTests
         await using var app = new CtmsAppFactory(backend);
         using var coordinator = await SignIn.AsAsync(app, "coordinator@demo.ctms");
 
-        var response = await coordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/enrollments", null);
-        response.EnsureSuccessStatusCode();
+        await SubjectJourney.EnrollAsync(app, coordinator, DemoIds.SiteOncologySeoul);
 
         var entries = await app.AuditAsync(new AuditQuery(Module: "subjects", EntityType: "Subject"));
-        var status = Assert.Single(entries, e => e.Field == "Status");
-        Assert.Equal(AuditActions.Created, status.Action);
-        Assert.Equal("on-study", status.NewValue);
-        Assert.Null(status.OldValue);
+        var created = Assert.Single(entries, e => e.Field == "Status" && e.Action == AuditActions.Created);
+        Assert.Equal("screening", created.NewValue);
+        Assert.Null(created.OldValue);
+        var status = Assert.Single(entries, e => e.Field == "Status" && e.NewValue == "on-study");
+        Assert.Equal("eligible", status.OldValue);
+        Assert.Equal("Enrolled", status.Reason);
         Assert.Equal("Chloe Coordinator", status.UserName);
         Assert.NotEqual(AuditInterceptor.SystemUser, status.UserId);
         Assert.Equal(DemoIds.SiteOncologySeoul.ToString(), status.Location);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Ctms.IntegrationTests.Support;
 using Ctms.Shared.Demo;
@@ -33,6 +34,10 @@ public sealed class AuthorizationMatrixTests
         [CtmsRoles.Monitor] = "monitor@demo.ctms",
     };
 
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+
     private static bool SiteStaff(string role, bool inScope) => role is CtmsRoles.Coordinator or CtmsRoles.Investigator && inScope;
 
     private static bool AdministratorOnly(string role, bool inScope) => role == CtmsRoles.Administrator;
@@ -47,7 +52,25 @@ public sealed class AuthorizationMatrixTests
     {
         ["GET /api/v1/sites/{siteId:guid}/subjects"] = (site => new(HttpMethod.Get, $"/api/v1/sites/{site}/subjects"), SiteStaff),
         ["GET /api/v1/sites/{siteId:guid}/subjects/{subjectId:guid}"] = (site => new(HttpMethod.Get, $"/api/v1/sites/{site}/subjects/{Guid.NewGuid()}"), SiteStaff),
-        ["POST /api/v1/sites/{siteId:guid}/enrollments"] = (site => new(HttpMethod.Post, $"/api/v1/sites/{site}/enrollments"), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/enrollments"] = (site => Post($"/api/v1/sites/{site}/enrollments", new { subjectNumber = "X-999" }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects"] = (site => Post($"/api/v1/sites/{site}/subjects", new { screenedOn = Today }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/consents"] = (site => Post($"/api/v1/sites/{site}/subjects/X-999/consents",
+            new { consentVersionId = DemoIds.ConsentOncologyV1English, signedOn = Today }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/eligibility"] = (site => Post($"/api/v1/sites/{site}/subjects/X-999/eligibility",
+            new { answers = new Dictionary<string, bool>(), assessedOn = Today }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/randomization"] = (site => Post($"/api/v1/sites/{site}/subjects/X-999/randomization",
+            new { stratificationFactors = new Dictionary<string, string>() }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/visits/{visitName}/occurrence"] = (site => Post(
+            $"/api/v1/sites/{site}/subjects/X-999/visits/Baseline/occurrence", new { occurredOn = Today }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/visits/{visitName}/missed"] = (site => Post(
+            $"/api/v1/sites/{site}/subjects/X-999/visits/Baseline/missed", new { reason = "Travel" }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/adverse-events"] = (site => Post($"/api/v1/sites/{site}/subjects/X-999/adverse-events",
+            new { term = "Headache", onsetOn = Today, severity = "mild", causality = "possible", seriousnessCriteria = Array.Empty<string>(), awareAt = DateTimeOffset.UtcNow }),
+            SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/deviations"] = (site => Post($"/api/v1/sites/{site}/deviations",
+            new { subjectNumber = "X-999", category = "other", severity = "minor", description = "Matrix probe", occurredOn = Today, identifiedOn = Today }), SiteStaff),
+        ["POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/withdrawal"] = (site => Post($"/api/v1/sites/{site}/subjects/X-999/withdrawal",
+            new { reason = "Matrix probe", withdrawnOn = Today }), SiteStaff),
         ["GET /api/v1/irb/{irbId:guid}/public-key"] = (site => new(HttpMethod.Get, $"/api/v1/irb/{IrbOf(site)}/public-key"), IrbOfScope),
         // Whether an approval is in force is not confidential: every signed-in role may ask (sites plan on it).
         ["GET /api/v1/irb/approvals/in-force"] = (site => new(HttpMethod.Get,
@@ -65,6 +88,15 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<string, string> HandlerRules = new()
     {
         ["EnrollSubjectHandler"] = "POST /api/v1/sites/{siteId:guid}/enrollments",
+        ["ScreenSubjectHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects",
+        ["SignConsentHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/consents",
+        ["AssessEligibilityHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/eligibility",
+        ["RandomizeSubjectHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/randomization",
+        ["RecordVisitHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/visits/{visitName}/occurrence",
+        ["MarkVisitMissedHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/visits/{visitName}/missed",
+        ["RecordAdverseEventHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/adverse-events",
+        ["RecordDeviationHandler"] = "POST /api/v1/sites/{siteId:guid}/deviations",
+        ["WithdrawSubjectHandler"] = "POST /api/v1/sites/{siteId:guid}/subjects/{subjectNumber}/withdrawal",
         ["ReviewHandlers"] = "test:IrbScopeTests.Only_the_IRBs_own_members_review_and_only_its_chair_signs_decisions_agreements_and_local_reviews",
         ["SignDecisionHandler"] = "test:IrbScopeTests.Only_the_IRBs_own_members_review_and_only_its_chair_signs_decisions_agreements_and_local_reviews",
         ["AgreementHandlers"] = "test:IrbScopeTests.Only_the_IRBs_own_members_review_and_only_its_chair_signs_decisions_agreements_and_local_reviews",
@@ -76,6 +108,7 @@ public sealed class AuthorizationMatrixTests
         ["CreateSiteHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["SiteActionHandlers"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["DelegationHandlers"] = "test:SiteActivationAndDelegationTests.CanPerform_needs_a_signed_entry_in_date_with_current_training",
+        ["ReplaySiteMessageHandler"] = "test:GatewayTests.A_parked_message_rejected_for_a_gap_is_replayed_by_an_administrator_or_the_sites_coordinator_only",
     };
 
     [Fact]

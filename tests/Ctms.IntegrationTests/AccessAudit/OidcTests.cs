@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Ctms.IntegrationTests.Support;
 using Ctms.Shared.Audit;
@@ -43,11 +44,11 @@ public sealed class OidcTests
         api.SetBearerToken(token.AccessToken!);
         using var own = await api.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/subjects");
         using var other = await api.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/subjects");
-        using var enrolled = await api.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/enrollments", null);
+        using var screened = await api.PostAsJsonAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/subjects", new { screenedOn = SubjectJourney.Today });
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, screened.StatusCode);
 
         // The client is who the audit trail names, and its token issuance is in the identity chain.
         var subject = await app.AuditAsync(new AuditQuery(Module: "subjects", EntityType: "Subject"));

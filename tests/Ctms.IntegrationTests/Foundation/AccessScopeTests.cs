@@ -27,7 +27,7 @@ public sealed class AccessScopeTests
         await using var app = new CtmsAppFactory(backend);
         var seoul = await SignIn.AsAsync(app, "coordinator@demo.ctms");
 
-        using var enroll = await seoul.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/enrollments", null);
+        using var enroll = await SubjectJourney.PostEnrollmentAsync(seoul, DemoIds.SiteOncologyBusan, "PUS01-001");
         using var list = await seoul.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/subjects");
 
         Assert.Equal(HttpStatusCode.Forbidden, enroll.StatusCode);
@@ -43,7 +43,7 @@ public sealed class AccessScopeTests
         await using var app = new CtmsAppFactory(backend);
         var sponsor = await SignIn.AsAsync(app, "sponsor@demo.ctms");
 
-        using var enroll = await sponsor.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/enrollments", null);
+        using var enroll = await SubjectJourney.PostEnrollmentAsync(sponsor, DemoIds.SiteOncologySeoul, "SEL01-001");
 
         Assert.Equal(HttpStatusCode.Forbidden, enroll.StatusCode);
         Assert.Equal(0, await app.SubjectsAtSiteAsync(DemoIds.SiteOncologySeoul));
@@ -56,7 +56,8 @@ public sealed class AccessScopeTests
         await using var app = new CtmsAppFactory(backend);
         var coordinator = await SignIn.AsAsync(app, "coordinator@demo.ctms");
 
-        using var created = await coordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/enrollments", null);
+        var number = await SubjectJourney.ReadyToEnrollAsync(app, coordinator, DemoIds.SiteOncologySeoul);
+        using var created = await SubjectJourney.PostEnrollmentAsync(coordinator, DemoIds.SiteOncologySeoul, number);
         using var read = await coordinator.GetAsync(created.Headers.Location);
         using var missing = await coordinator.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/subjects/{Guid.NewGuid()}");
 

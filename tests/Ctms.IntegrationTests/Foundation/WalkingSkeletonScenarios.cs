@@ -19,8 +19,6 @@ public abstract class WalkingSkeletonScenarios
     protected static readonly Guid Trial = DemoIds.TrialOncology;
     protected static readonly Guid Site = DemoIds.SiteOncologySeoul;
 
-    private sealed record Enrolled(Guid SubjectId, string SubjectNumber);
-
     protected abstract Task<TestBackend> CreateBackendAsync();
 
     protected async Task Enrollment_gets_a_subject_number_and_reaches_the_sponsor_count()
@@ -29,8 +27,8 @@ public abstract class WalkingSkeletonScenarios
         await using var app = new CtmsAppFactory(backend);
         var coordinator = await SignIn.AsAsync(app, "coordinator@demo.ctms");
 
-        var first = await EnrollAsync(coordinator);
-        var second = await EnrollAsync(coordinator);
+        var first = await SubjectJourney.EnrollAsync(app, coordinator, Site);
+        var second = await SubjectJourney.EnrollAsync(app, coordinator, Site);
 
         Assert.Equal("SEL01-001", first.SubjectNumber);
         Assert.Equal("SEL01-002", second.SubjectNumber);
@@ -47,7 +45,7 @@ public abstract class WalkingSkeletonScenarios
         await using var backend = await CreateBackendAsync();
         await using (var crashed = new CtmsAppFactory(backend, new Dictionary<string, string?> { ["Messaging:Outbox:RelayEnabled"] = "false" }))
         {
-            await EnrollAsync(await SignIn.AsAsync(crashed, "coordinator@demo.ctms"));
+            await SubjectJourney.EnrollAsync(crashed, await SignIn.AsAsync(crashed, "coordinator@demo.ctms"), Site);
             var outbox = await crashed.SubjectsOutboxAsync();
             var pending = Assert.Single(outbox, m => m.Type.StartsWith(typeof(SubjectEnrolled).FullName!, StringComparison.Ordinal));
             Assert.Null(pending.SentAt);
@@ -96,26 +94,24 @@ public abstract class WalkingSkeletonScenarios
         _ = app.Server;
         await FillSiteUntilSlotsLeftAsync(app, slotsLeft: 3);
         var coordinator = await SignIn.AsAsync(app, "coordinator@demo.ctms");
+        var ready = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ready.Add(await SubjectJourney.ReadyToEnrollAsync(app, coordinator, Site));
+        }
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            coordinator.PostAsync($"/api/v1/sites/{Site}/enrollments", null)));
+        var responses = await Task.WhenAll(ready.Select(number => SubjectJourney.PostEnrollmentAsync(coordinator, Site, number)));
 
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
         Assert.Equal(17, refused.Count);
         Assert.All(refused, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Contains("reached its enrollment target", await refused[0].Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(3, await app.SubjectsAtSiteAsync(Site));
+        Assert.Equal(3, await app.EnrolledAtSiteAsync(Site));
+        Assert.Equal(60, await app.SiteCounterEnrolledAsync(Site));
     }
 
-    private static async Task<Enrolled> EnrollAsync(HttpClient coordinator)
-    {
-        using var response = await coordinator.PostAsync($"/api/v1/sites/{Site}/enrollments", null);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<Enrolled>())!;
-    }
-
-    /// <summary>The demo site's target is 60: count 57 earlier enrollments so three slots remain.</summary>
+    /// <summary>The demo site's target is 60: count 57 earlier enrollments so three slots remain (before screening, which numbers from the same counter).</summary>
     private static async Task FillSiteUntilSlotsLeftAsync(CtmsAppFactory app, int slotsLeft)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -45,7 +45,8 @@ public sealed class MutualRecognitionTests
         var before = await IrbSteps.ApprovalAtAsync(centers.B, DemoIds.InstitutionBusan, Trial, protocolVersion);
         Assert.False(before.InForce);
         Assert.Contains("awaits the local-context review", before.Reason, StringComparison.Ordinal);
-        using (var refused = await busanCoordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/enrollments", null))
+        var screened = await SubjectJourney.ScreenAsync(busanCoordinator, DemoIds.SiteOncologyBusan);
+        using (var refused = await SubjectJourney.PostEnrollmentAsync(busanCoordinator, DemoIds.SiteOncologyBusan, screened))
         {
             Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Contains("awaits the local-context review", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -63,7 +64,9 @@ public sealed class MutualRecognitionTests
         Assert.True(atB.Approval!.Recognised);
         Assert.Equal(DemoIds.IrbSeoul, atB.Approval.ReviewingIrbId);
         Assert.Equal(atA.Approval.ExpiresOn, atB.Approval.ExpiresOn); // inherits the reviewing IRB's approval period
-        using (var enrolled = await busanCoordinator.PostAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/enrollments", null))
+        // Consent on the version the recognised decision covered, eligibility, then enrollment.
+        var ready = await SubjectJourney.ReadyToEnrollAsync(centers.B, busanCoordinator, DemoIds.SiteOncologyBusan);
+        using (var enrolled = await SubjectJourney.PostEnrollmentAsync(busanCoordinator, DemoIds.SiteOncologyBusan, ready))
         {
             Assert.Equal(System.Net.HttpStatusCode.Created, enrolled.StatusCode); // the site at B can enroll on the recognised approval
         }

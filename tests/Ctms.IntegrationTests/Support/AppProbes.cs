@@ -27,4 +27,16 @@ public static class AppProbes
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SubjectsDbContext>().Subjects.CountAsync(s => s.SiteId == siteId);
     }
+
+    internal static async Task<int> EnrolledAtSiteAsync(this CtmsAppFactory app, Guid siteId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubjectsDbContext>().Subjects.CountAsync(s => s.SiteId == siteId && s.EnrolledAt != null);
+    }
+
+    internal static async Task<int> SiteCounterEnrolledAsync(this CtmsAppFactory app, Guid siteId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubjectsDbContext>().SiteCounters.Where(c => c.SiteId == siteId).Select(c => c.Enrolled).SingleAsync();
+    }
 }

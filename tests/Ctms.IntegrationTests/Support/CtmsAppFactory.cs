@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.IntegrationTests.Support;
 
@@ -7,7 +9,8 @@ namespace Ctms.IntegrationTests.Support;
 /// The real host on a test backend. Settings given here override appsettings; the demo data is seeded with one
 /// known password so tests can sign in as any demo user.
 /// </summary>
-public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<string, string?>? overrides = null)
+/// <param name="services">Replaces services after the host's own registrations (e.g. a recording stand-in for another module).</param>
+public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo-Password-2026!";
@@ -25,6 +28,7 @@ public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<stri
             ["Storage:DataFolder"] = backend.DataFolder,
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = DemoPassword,
+            ["Seed:DemoSubjects"] = "false", // tests arrange their own subjects (SubjectJourney)
             ["Center:Id"] = "test",
             ["Messaging:Outbox:PollIntervalMilliseconds"] = "500",
             ["DetailedErrors"] = "true",
@@ -37,6 +41,11 @@ public sealed class CtmsAppFactory(TestBackend backend, IReadOnlyDictionary<stri
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

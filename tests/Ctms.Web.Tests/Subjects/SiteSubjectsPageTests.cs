@@ -4,7 +4,7 @@ using Ctms.Shared.Handlers;
 using Ctms.Shared.Results;
 using Ctms.Sites.Contracts;
 using Ctms.Subjects.Contracts;
-using Ctms.Subjects.Features.EnrollSubject;
+using Ctms.Subjects.Features.Screening;
 using Ctms.Subjects.Features.SiteSubjects;
 using Ctms.Trials.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,45 +25,49 @@ internal sealed class SiteSubjectsQueryDouble : IQueryHandler<SiteSubjectsQuery,
     }
 }
 
-internal sealed class EnrollCommandDouble : ICommandHandler<EnrollSubjectCommand, EnrolledSubject>
+internal sealed class ScreenCommandDouble : ICommandHandler<ScreenSubjectCommand, ScreenedSubject>
 {
-    public ConcurrentQueue<EnrollSubjectCommand> Received { get; } = new();
+    public ConcurrentQueue<ScreenSubjectCommand> Received { get; } = new();
 
-    public Result<EnrolledSubject> Next { get; set; } = new EnrolledSubject(Guid.NewGuid(), "SEL01-001");
+    public Result<ScreenedSubject> Next { get; set; } = new ScreenedSubject(Guid.NewGuid(), "SEL01-001");
 
-    /// <summary>Runs when the command is handled, before it answers (to change what the next load returns).</summary>
-    public Action? OnHandled { get; set; }
-
-    public Task<Result<EnrolledSubject>> HandleAsync(EnrollSubjectCommand command, CancellationToken cancellationToken = default)
+    public Task<Result<ScreenedSubject>> HandleAsync(ScreenSubjectCommand command, CancellationToken cancellationToken = default)
     {
         Received.Enqueue(command);
-        OnHandled?.Invoke();
         return Task.FromResult(Next);
     }
 }
 
-[Trait("Category", "Foundation")]
-public sealed class SiteSubjectsPageTests : BunitContext
+[Trait("Category", "SubjectsVisits")]
+public sealed class SiteSubjectsPageTests : IAsyncLifetime
 {
+    private readonly BunitContext _bunit = new();
+
     /// <summary>Upper bound for a re-render to show up; a passing test waits only until it does.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly SiteSubjectsQueryDouble _query = new();
-    private readonly EnrollCommandDouble _enroll = new();
+    private readonly ScreenCommandDouble _screen = new();
     private readonly SiteSummary _site;
     private readonly TrialSummary _trial;
 
     public SiteSubjectsPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IQueryHandler<SiteSubjectsQuery, SiteSubjectsView>>(_query);
-        Services.AddSingleton<ICommandHandler<EnrollSubjectCommand, EnrolledSubject>>(_enroll);
+        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        _bunit.Services.AddMudServices();
+        _bunit.Services.AddSingleton<IQueryHandler<SiteSubjectsQuery, SiteSubjectsView>>(_query);
+        _bunit.Services.AddSingleton<ICommandHandler<ScreenSubjectCommand, ScreenedSubject>>(_screen);
+        _bunit.Services.AddSingleton(TimeProvider.System);
 
         _trial = new TrialSummary(Guid.NewGuid(), "acme", "SEL-301", "Selene phase III", "phase-3", "active", 100, false);
         _site = new SiteSummary(Guid.NewGuid(), _trial.Id, Guid.NewGuid(), "Hospital One", "SEL01", "Dr Who", "active", 10);
         _query.Next = View();
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services (MudSelect's among them) are only asynchronously disposable.
+    public async Task DisposeAsync() => await _bunit.DisposeAsync();
 
     private SiteSubjectsView View(params string[] subjectNumbers) =>
         new(_site, _trial, subjectNumbers
@@ -71,12 +75,13 @@ public sealed class SiteSubjectsPageTests : BunitContext
             .ToList());
 
     private IRenderedComponent<SiteSubjectsPage> RenderPage() =>
-        Render<SiteSubjectsPage>(p => p.Add(x => x.SiteId, _site.Id));
+        _bunit.Render<SiteSubjectsPage>(p => p.Add(x => x.SiteId, _site.Id));
 
     [Fact]
-    public void Loads_the_sites_subjects()
+    public void Loads_the_sites_subjects_and_counts_the_enrolled()
     {
-        _query.Next = View("SEL01-001", "SEL01-002");
+        var screened = new SubjectSummary(Guid.NewGuid(), _trial.Id, _site.Id, "SEL01-003", "screening", null);
+        _query.Next = new SiteSubjectsView(_site, _trial, [.. View("SEL01-001", "SEL01-002").Subjects, screened]);
 
         var cut = RenderPage();
 
@@ -84,71 +89,43 @@ public sealed class SiteSubjectsPageTests : BunitContext
         Assert.Contains("Enrolled: 2 / 10", cut.Find("[data-testid='enrolled-count']").TextContent, StringComparison.Ordinal);
         var table = cut.Find("[data-testid='subjects']").TextContent;
         Assert.Contains("SEL01-001", table, StringComparison.Ordinal);
-        Assert.Contains("SEL01-002", table, StringComparison.Ordinal);
+        Assert.Contains("SEL01-003", table, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Enroll_sends_the_command_for_the_pages_site()
+    public void Screen_sends_the_command_for_the_pages_site_dated_today_and_opens_the_subject()
     {
         var cut = RenderPage();
 
-        cut.Find("[data-testid='enroll']").Click();
-
-        cut.WaitForAssertion(() => Assert.Equal([new EnrollSubjectCommand(_site.Id)], _enroll.Received), Patience);
-    }
-
-    [Fact]
-    public void Refused_enrollment_shows_every_reason_and_does_not_reload()
-    {
-        _enroll.Next = Result.Failure<EnrolledSubject>(
-            Error.Rule("site-not-active", "Site SEL01 is 'on-hold', not active."),
-            Error.Rule("trial-target-reached", "Trial SEL-301 has reached its overall enrollment target of 100."));
-        var cut = RenderPage();
-        Assert.Empty(cut.FindAll("[data-testid='enroll-refused']"));
-
-        cut.Find("[data-testid='enroll']").Click();
+        cut.Find("[data-testid='screen']").Click();
 
         cut.WaitForAssertion(() =>
         {
-            var refusal = cut.Find("[data-testid='enroll-refused']").TextContent;
-            Assert.Contains("Site SEL01 is 'on-hold', not active.", refusal, StringComparison.Ordinal);
-            Assert.Contains("Trial SEL-301 has reached its overall enrollment target of 100.", refusal, StringComparison.Ordinal);
+            var command = Assert.Single(_screen.Received);
+            Assert.Equal(_site.Id, command.SiteId);
+            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), command.ScreenedOn);
         }, Patience);
-        Assert.Single(_query.Received);
+        cut.WaitForAssertion(() => Assert.Contains($"sites/{_site.Id}/subjects/", _bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri,
+            StringComparison.Ordinal), Patience);
     }
 
     [Fact]
-    public void Successful_enrollment_reloads_the_list()
+    public void Refused_screening_shows_every_reason()
     {
-        _query.Next = View("SEL01-001");
-        _enroll.Next = new EnrolledSubject(Guid.NewGuid(), "SEL01-002");
-        _enroll.OnHandled = () => _query.Next = View("SEL01-001", "SEL01-002");
+        _screen.Next = Result.Failure<ScreenedSubject>(
+            Error.Rule("site-not-active", "Site SEL01 is 'on-hold', not active: it does not screen."),
+            Error.Rule("trial-not-recruiting", "Trial SEL-301 is 'closed': it is not recruiting."));
         var cut = RenderPage();
+        Assert.Empty(cut.FindAll("[data-testid='screen-refused']"));
 
-        cut.Find("[data-testid='enroll']").Click();
+        cut.Find("[data-testid='screen']").Click();
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal(2, _query.Received.Count);
-            Assert.Contains("SEL01-002", cut.Find("[data-testid='subjects']").TextContent, StringComparison.Ordinal);
-            Assert.Contains("Enrolled: 2 / 10", cut.Find("[data-testid='enrolled-count']").TextContent, StringComparison.Ordinal);
+            var refusal = cut.Find("[data-testid='screen-refused']").TextContent;
+            Assert.Contains("Site SEL01 is 'on-hold'", refusal, StringComparison.Ordinal);
+            Assert.Contains("Trial SEL-301 is 'closed'", refusal, StringComparison.Ordinal);
         }, Patience);
-        Assert.Empty(cut.FindAll("[data-testid='enroll-refused']"));
-    }
-
-    [Fact]
-    public void A_success_after_a_refusal_clears_the_refusal()
-    {
-        _enroll.Next = Result.Failure<EnrolledSubject>(Error.Rule("site-target-reached", "Site SEL01 has reached its enrollment target of 10."));
-        var cut = RenderPage();
-        cut.Find("[data-testid='enroll']").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='enroll-refused']")), Patience);
-
-        _enroll.Next = new EnrolledSubject(Guid.NewGuid(), "SEL01-001");
-        cut.Find("[data-testid='enroll']").Click();
-
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='enroll-refused']")), Patience);
-        Assert.Equal(2, _enroll.Received.Count);
     }
 
     [Fact]
@@ -159,6 +136,6 @@ public sealed class SiteSubjectsPageTests : BunitContext
         var cut = RenderPage();
 
         Assert.Contains("You do not work at this site.", cut.Find("[data-testid='load-error']").TextContent, StringComparison.Ordinal);
-        Assert.Empty(cut.FindAll("[data-testid='enroll']"));
+        Assert.Empty(cut.FindAll("[data-testid='screen']"));
     }
 }

@@ -11,4 +11,12 @@ public interface IIrbQueries
     /// </summary>
     Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the consent version may be used at <paramref name="institutionId"/> on <paramref name="date"/>: an approval
+    /// (own or recognised) of the trial is in force there on that date and the decision it came from covered that consent
+    /// document (it was part of the approved submission).
+    /// </summary>
+    Task<bool> ConsentApprovedAsync(Guid institutionId, Guid trialId, Guid consentVersionId, DateOnly date,
+        CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,7 @@ public static class SitesModule
         services.AddModuleDbContext<SitesDbContext>(SitesDbContext.SchemaName);
         services.AddScoped<ISitesQueries, SitesQueries>();
         services.AddScoped<IDemoSeeder, SitesDemoSeeder>();
+        services.AddScoped<IDemoSeeder, DelegationDemoSeeder>();
         services.AddModuleConsumer<UserAccountCreatedConsumer>(Name);
         services.AddModuleConsumer<IrbApprovalGrantedConsumer>(Name);
         services.AddValidatorsFromAssemblyContaining<CreateSiteValidator>(includeInternalTypes: true);

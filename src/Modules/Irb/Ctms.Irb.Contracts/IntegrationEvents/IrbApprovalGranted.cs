@@ -13,4 +13,8 @@ public sealed record IrbApprovalGranted(
     bool Recognised,
     DateOnly ApprovedOn,
     DateOnly ExpiresOn,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>The consent versions the approved decision covered (empty when it covered none, or from an older sender).</summary>
+    public IReadOnlyList<Guid> ConsentVersionIds { get; init; } = [];
+}

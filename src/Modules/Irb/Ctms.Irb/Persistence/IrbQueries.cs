@@ -1,5 +1,7 @@
 using Ctms.Irb.Contracts;
+using Ctms.Irb.Contracts.IntegrationEvents;
 using Ctms.Irb.Domain;
+using Ctms.Irb.Features.Signing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Irb.Persistence;
@@ -41,4 +43,32 @@ internal sealed class IrbQueries(IrbDbContext db) : IIrbQueries
             ? "A recognition of the reviewing IRB's approval awaits the local-context review of this institution's IRB."
             : "No IRB approval (own or recognised) is recorded for this protocol version at this institution.");
     }
+
+    public async Task<bool> ConsentApprovedAsync(Guid institutionId, Guid trialId, Guid consentVersionId, DateOnly date,
+        CancellationToken cancellationToken = default)
+    {
+        var decisionIds = (await db.Approvals.AsNoTracking().Where(a => a.TrialId == trialId).ToListAsync(cancellationToken))
+            .Where(a => a.InstitutionIds.Contains(institutionId) && a.InForceOn(date))
+            .Select(a => a.DecisionId)
+            .ToList();
+        if (decisionIds.Count == 0)
+        {
+            return false;
+        }
+
+        // An own approval's decision is a local submission; a recognised one names the reviewing IRB's signed decision.
+        if (await db.Submissions.AsNoTracking().AnyAsync(s => decisionIds.Contains(s.Id) &&
+                s.Documents.Any(d => d.Kind == "consent" && d.ReferenceId == consentVersionId), cancellationToken))
+        {
+            return true;
+        }
+
+        var recognised = await db.Recognitions.AsNoTracking().Where(r => decisionIds.Contains(r.DecisionId))
+            .Select(r => r.CanonicalDecision).ToListAsync(cancellationToken);
+        return recognised.Any(canonical => CanonicalJson.Deserialize<SignedIrbDecision>(canonical)?.ConsentVersionIds.Contains(consentVersionId) == true);
+    }
+
+    /// <summary>The consent versions a decision covered, for <see cref="IrbApprovalGranted"/>.</summary>
+    internal static IReadOnlyList<Guid> ConsentVersionsOf(Submission submission) =>
+        submission.Documents.Where(d => d.Kind == "consent").Select(d => d.ReferenceId).ToList();
 }

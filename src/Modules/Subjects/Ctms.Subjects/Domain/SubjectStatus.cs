@@ -1,6 +1,6 @@
 namespace Ctms.Subjects.Domain;
 
-/// <summary>FHIR R4 ResearchSubject.status codes used so far.</summary>
+/// <summary>FHIR R4 ResearchSubject.status codes, and which moves between them are legal.</summary>
 internal static class SubjectStatus
 {
     public const string Candidate = "candidate";
@@ -11,4 +11,21 @@ internal static class SubjectStatus
     public const string FollowUp = "follow-up";
     public const string OffStudy = "off-study";
     public const string Withdrawn = "withdrawn";
+
+    /// <summary>States a subject can be withdrawn from (and re-consent applies to): not yet ended, not a screen failure.</summary>
+    public static readonly IReadOnlySet<string> Active = new HashSet<string> { Candidate, Screening, Eligible, OnStudy, FollowUp };
+
+    private static readonly Dictionary<string, string[]> Moves = new()
+    {
+        [Candidate] = [Screening, Withdrawn],
+        [Screening] = [Eligible, Ineligible, Withdrawn],
+        [Eligible] = [OnStudy, Ineligible, Withdrawn],
+        [OnStudy] = [FollowUp, OffStudy, Withdrawn],
+        [FollowUp] = [OffStudy, Withdrawn],
+        [Ineligible] = [],
+        [OffStudy] = [],
+        [Withdrawn] = [],
+    };
+
+    public static bool CanMove(string from, string to) => Moves.TryGetValue(from, out var next) && next.Contains(to);
 }

@@ -24,13 +24,31 @@ internal sealed class SubjectsQueries(SubjectsDbContext db) : ISubjectsQueries
     public async Task<int> CountEnrolledAsync(Guid trialId, CancellationToken cancellationToken = default) =>
         await db.TrialCounters.AsNoTracking().Where(c => c.TrialId == trialId).Select(c => c.Enrolled).SingleOrDefaultAsync(cancellationToken);
 
-    // Visits arrive with issue #4 (the Subjects module's visit schedule); until then no subject has any.
-    public Task<IReadOnlyList<VisitSummary>> ListVisitsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Visits are built in issue #4.");
+    public async Task<IReadOnlyList<VisitSummary>> ListVisitsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        await VisitSummaries(db.Visits.AsNoTracking().Where(v => v.TrialId == trialId).OrderBy(v => v.SubjectNumber).ThenBy(v => v.Order))
+            .ToListAsync(cancellationToken);
 
-    public Task<IReadOnlyList<VisitSummary>> ListVisitsForSubjectAsync(Guid subjectId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Visits are built in issue #4.");
+    public async Task<IReadOnlyList<VisitSummary>> ListVisitsForSubjectAsync(Guid subjectId, CancellationToken cancellationToken = default) =>
+        await VisitSummaries(db.Visits.AsNoTracking().Where(v => v.SubjectId == subjectId).OrderBy(v => v.Order))
+            .ToListAsync(cancellationToken);
 
-    private static IQueryable<SubjectSummary> Summaries(IQueryable<Subject> subjects) =>
-        subjects.Select(s => new SubjectSummary(s.Id, s.TrialId, s.SiteId, s.SubjectNumber, s.Status, s.EnrolledAt));
+    internal static IQueryable<VisitSummary> VisitSummaries(IQueryable<Visit> visits) =>
+        visits.Select(v => new VisitSummary(v.Id, v.SubjectId, v.SubjectNumber, v.SiteId, v.Name, v.Order, v.Status, v.Planned, v.Earliest, v.Latest,
+            v.ActualDate, v.OutOfWindow));
+
+    internal static IQueryable<SubjectSummary> Summaries(IQueryable<Subject> subjects) =>
+        subjects.Select(s => new SubjectSummary(s.Id, s.TrialId, s.SiteId, s.SubjectNumber, s.Status, s.EnrolledAt)
+        {
+            ScreenedOn = s.ScreenedOn,
+            ProtocolVersionId = s.ProtocolVersionId,
+            ConsentVersionId = s.ConsentVersionId,
+            ConsentedOn = s.ConsentedOn,
+            ReconsentRequired = s.ReconsentVersionId != null,
+            Eligible = s.Eligible,
+            ArmId = s.ArmId,
+            ArmName = s.ArmName,
+            RandomizedAt = s.RandomizedAt,
+            WithdrawnOn = s.WithdrawnOn,
+            WithdrawalReason = s.WithdrawalReason,
+        });
 }

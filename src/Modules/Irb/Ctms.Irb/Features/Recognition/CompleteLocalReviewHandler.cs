@@ -1,3 +1,4 @@
+using Ctms.Irb.Features.Signing;
 using Ctms.Irb.Contracts.IntegrationEvents;
 using Ctms.Irb.Domain;
 using Ctms.Irb.Features.Access;
@@ -76,7 +77,10 @@ internal sealed class CompleteLocalReviewHandler(
         db.AddIntegrationEvent(new IrbApprovalRecognized(recognition.Id, relying.Id, recognition.ReviewingIrbId, recognition.ReviewingCenterId,
             recognition.DecisionId, recognition.TrialId, recognition.ProtocolVersionId, governed, approval.ApprovedOn, approval.ExpiresOn, now), now);
         db.AddIntegrationEvent(new IrbApprovalGranted(approval.Id, relying.Id, governed, recognition.TrialId, recognition.ProtocolVersionId,
-            Recognised: true, approval.ApprovedOn, approval.ExpiresOn, now), now);
+            Recognised: true, approval.ApprovedOn, approval.ExpiresOn, now)
+        {
+            ConsentVersionIds = CanonicalJson.Deserialize<SignedIrbDecision>(recognition.CanonicalDecision)?.ConsentVersionIds ?? [],
+        }, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -88,19 +88,24 @@ internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, Ir
         agreement.Sign(Seeded("Bae IRB Chair", agreement.Content(), now));
         db.Agreements.Add(agreement);
 
-        foreach (var (trialId, number, version) in new[]
+        foreach (var (trialId, number, version, english, korean) in new[]
                  {
-                     (DemoIds.TrialOncology, "HB-ONC-301", DemoIds.ProtocolOncologyV1),
-                     (DemoIds.TrialCardiology, "HB-CV-201", DemoIds.ProtocolCardiologyV1),
+                     (DemoIds.TrialOncology, "HB-ONC-301", DemoIds.ProtocolOncologyV1, DemoIds.ConsentOncologyV1English, DemoIds.ConsentOncologyV1Korean),
+                     (DemoIds.TrialCardiology, "HB-CV-201", DemoIds.ProtocolCardiologyV1, DemoIds.ConsentCardiologyV1English, DemoIds.ConsentCardiologyV1Korean),
                  })
         {
+            // The consent forms were part of the initial submission, so subjects can consent on the approved versions.
             var submission = new Submission(seoul.Id, trialId, number, version, "1.0", SubmissionTypes.Initial, RiskLevels.GreaterThanMinimal, now,
-                [new SubmissionDocument("protocol", version, $"Protocol {number}", "1.0", null)]);
+            [
+                new SubmissionDocument("protocol", version, $"Protocol {number}", "1.0", null),
+                new SubmissionDocument("consent", english, "Participant information and consent form", "1.0", "en"),
+                new SubmissionDocument("consent", korean, "Participant information and consent form", "1.0", "ko"),
+            ]);
             submission.ChooseReviewPath(ReviewPaths.Expedited, ApprovalPeriod.DefaultMonths);
             submission.RecordDecision(Decisions.Approved, null, Roster.Count(r => r.Irb == seoul.Id), now);
             submission.Sign(Seeded("Iris IRB Chair", submission.DecisionContent(), now), today, expires);
             db.Submissions.Add(submission);
-            AddApproval(new Approval(seoul.Id, seoul.Name, seoul.Id, false, submission.Id, trialId, version, [DemoIds.InstitutionSeoul], today, expires), now);
+            AddApproval(new Approval(seoul.Id, seoul.Name, seoul.Id, false, submission.Id, trialId, version, [DemoIds.InstitutionSeoul], today, expires), [english, korean], now);
 
             if (trialId != DemoIds.TrialOncology)
             {
@@ -108,23 +113,23 @@ internal sealed class IrbDemoSeeder(IrbDbContext db, IIdentityQueries people, Ir
             }
 
             var decision = new SignedIrbDecision(1, submission.Id, messaging.CenterId, seoul.Id, seoul.Name, trialId, number, version, "1.0",
-                submission.Type, submission.RiskLevel, Decisions.Approved, null, today, expires, [], "Iris IRB Chair (demo seed)", now);
+                submission.Type, submission.RiskLevel, Decisions.Approved, null, today, expires, [english, korean], "Iris IRB Chair (demo seed)", now);
             var recognition = Domain.Recognition.Pending(agreement.Id, busan.Id, decision, CanonicalJson.Serialize(decision), now);
             recognition.RecordChecklist(true, true, true, true, true, "Seeded demo recognition.");
             var recognised = new Approval(busan.Id, busan.Name, seoul.Id, true, submission.Id, trialId, version, [DemoIds.InstitutionBusan], today, expires);
             recognition.TakeEffect(Seeded("Bae IRB Chair", recognition.LocalReviewContent(), now), recognised.Id);
             db.Recognitions.Add(recognition);
-            AddApproval(recognised, now);
+            AddApproval(recognised, [english, korean], now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void AddApproval(Approval approval, DateTimeOffset now)
+    private void AddApproval(Approval approval, IReadOnlyList<Guid> consentVersionIds, DateTimeOffset now)
     {
         db.Approvals.Add(approval);
         db.AddIntegrationEvent(new IrbApprovalGranted(approval.Id, approval.IrbId, approval.InstitutionIds, approval.TrialId,
-            approval.ProtocolVersionId, approval.Recognised, approval.ApprovedOn, approval.ExpiresOn, now), now);
+            approval.ProtocolVersionId, approval.Recognised, approval.ApprovedOn, approval.ExpiresOn, now) { ConsentVersionIds = consentVersionIds }, now);
     }
 
     private static SignatureManifestation Seeded(string name, string content, DateTimeOffset at) =>

@@ -72,7 +72,7 @@ internal sealed class SignDecisionHandler(
                 submission.ProtocolVersionId, governed, approvedOn, expiresOn);
             db.Approvals.Add(approval);
             db.AddIntegrationEvent(new IrbApprovalGranted(approval.Id, irb.Id, governed, submission.TrialId, submission.ProtocolVersionId,
-                Recognised: false, approvedOn, expiresOn, now), now);
+                Recognised: false, approvedOn, expiresOn, now) { ConsentVersionIds = IrbQueries.ConsentVersionsOf(submission) }, now);
         }
 
         var payload = CanonicalJson.Serialize(new SignedIrbDecision(1, submission.Id, messaging.CenterId, irb.Id, irb.Name,

@@ -7,7 +7,6 @@ namespace Ctms.Subjects.Domain.Rules;
 
 /// <summary>
 /// What must hold before a subject is enrolled. Every refusal names what is missing; all are reported at once.
-/// (IRB approval, delegation, consent and eligibility join these with the subjects and IRB issues.)
 /// </summary>
 internal static class EnrollmentRules
 {
@@ -56,5 +55,36 @@ internal static class EnrollmentRules
             : Error.Rule("irb-approval-missing",
                 $"No IRB approval (own or recognised) is in force at {site.InstitutionName} for protocol version {currentVersion.Version}: " +
                 (approval?.Reason ?? "none is recorded."));
+    }
+
+    /// <summary>The subject's own preconditions: consent on an approved version, no pending re-consent, eligibility confirmed.</summary>
+    public static IReadOnlyList<Error> SubjectReady(Subject subject, bool consentApproved)
+    {
+        var errors = new List<Error>();
+        if (subject.ConsentVersionId is null)
+        {
+            errors.Add(Error.Rule("consent-missing", $"Subject {subject.SubjectNumber} has not signed consent."));
+        }
+        else if (!consentApproved)
+        {
+            errors.Add(Error.Rule("consent-not-approved",
+                $"Consent {subject.ConsentVersionLabel} signed by {subject.SubjectNumber} is not on a version IRB approved at the site today."));
+        }
+
+        if (subject.ReconsentRequired)
+        {
+            errors.Add(Error.Rule("reconsent-required", $"Subject {subject.SubjectNumber} must first sign {subject.ReconsentVersionLabel}."));
+        }
+
+        if (subject.Status == SubjectStatus.Screening)
+        {
+            errors.Add(Error.Rule("not-eligible", $"Subject {subject.SubjectNumber} has no eligibility assessment confirming eligibility yet."));
+        }
+        else if (subject.Status != SubjectStatus.Eligible)
+        {
+            errors.Add(Error.Rule("illegal-transition", $"Subject {subject.SubjectNumber} is '{subject.Status}' and cannot become '{SubjectStatus.OnStudy}'."));
+        }
+
+        return errors;
     }
 }

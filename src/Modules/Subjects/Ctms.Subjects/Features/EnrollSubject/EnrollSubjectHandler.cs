@@ -1,4 +1,5 @@
 using Ctms.Irb.Contracts;
+using Ctms.Shared.Audit;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
 using Ctms.Shared.Results;
@@ -8,7 +9,8 @@ using Ctms.Sites.Contracts;
 using Ctms.Subjects.Contracts.IntegrationEvents;
 using Ctms.Subjects.Domain;
 using Ctms.Subjects.Domain.Rules;
-using Ctms.Subjects.Features.Access;
+using Ctms.Subjects.Features.Common;
+using Ctms.Subjects.Features.Visits;
 using Ctms.Subjects.Persistence;
 using Ctms.Trials.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -17,16 +19,20 @@ using Microsoft.Extensions.Logging;
 namespace Ctms.Subjects.Features.EnrollSubject;
 
 /// <summary>
-/// Enrolls a subject: scope, site and trial state, caps, then one SaveChanges with the subject, both counters
-/// and the <see cref="SubjectEnrolled"/> outbox row. The counters' concurrency tokens make racing enrollments
-/// conflict in the database; the loser re-reads and re-checks the caps, so caps hold under any concurrency.
+/// Enrolls a subject: scope, site and trial state, IRB approval in force, delegation, consent, eligibility and caps,
+/// then one SaveChanges with the subject, its planned visits, both counters and the outbox rows. The counters'
+/// concurrency tokens make racing enrollments conflict in the database; the loser re-reads and re-checks the caps,
+/// so caps hold under any concurrency.
 /// </summary>
 internal sealed class EnrollSubjectHandler(
     SubjectsDbContext db,
+    SubjectLoader loader,
     ISitesQueries sites,
     ITrialsQueries trials,
     IIrbQueries irb,
     ICurrentUser user,
+    VisitPlanner planner,
+    IAuditReason reason,
     TimeProvider clock,
     ILogger<EnrollSubjectHandler> logger) : ICommandHandler<EnrollSubjectCommand, EnrolledSubject>
 {
@@ -34,41 +40,42 @@ internal sealed class EnrollSubjectHandler(
 
     public async Task<Result<EnrolledSubject>> HandleAsync(EnrollSubjectCommand command, CancellationToken cancellationToken = default)
     {
-        if (SiteStaffAccess.Check(user, command.SiteId) is { } denied)
+        var loaded = await loader.SubjectAsync(command.SiteId, command.SubjectNumber, cancellationToken);
+        if (loaded.IsFailure)
         {
-            return denied;
+            return Result<EnrolledSubject>.FromErrors(loaded.Errors);
         }
 
-        var site = await sites.GetAsync(command.SiteId, cancellationToken);
-        if (site is null)
-        {
-            return Error.NotFound("The site");
-        }
-
-        var trial = await trials.GetAsync(site.TrialId, cancellationToken);
-        if (trial is null)
-        {
-            return Error.NotFound("The site's trial");
-        }
-
+        var (site, trial, _) = loaded.Value;
+        var today = clock.Today();
         var version = await trials.GetCurrentProtocolVersionAsync(trial.Id, cancellationToken);
         var approval = version is null
             ? null
-            : await irb.ApprovalInForceAsync(site.InstitutionId, trial.Id, version.Id, clock.Today(), cancellationToken);
-        var irbRefusal = EnrollmentRules.IrbApproval(site, version, approval);
+            : await irb.ApprovalInForceAsync(site.InstitutionId, trial.Id, version.Id, today, cancellationToken);
+        var standing = new List<Error>();
+        if (EnrollmentRules.IrbApproval(site, version, approval) is { } irbRefusal)
+        {
+            standing.Add(irbRefusal);
+        }
+
+        if (await DelegationCheck.CheckAsync(sites, user, site, DelegationCheck.EligibilityAssessment, today, cancellationToken) is { } notDelegated)
+        {
+            standing.Add(notDelegated);
+        }
 
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            var subject = await db.Subjects.SingleAsync(s => s.Id == loaded.Value.Subject.Id, cancellationToken);
             var siteCounter = await db.SiteCounters.SingleOrDefaultAsync(c => c.SiteId == site.Id, cancellationToken);
             var trialCounter = await db.TrialCounters.SingleOrDefaultAsync(c => c.TrialId == trial.Id, cancellationToken);
 
-            var refusals = EnrollmentRules.Check(site, trial, siteCounter?.Enrolled ?? 0, trialCounter?.Enrolled ?? 0);
-            if (irbRefusal is not null)
-            {
-                refusals = [.. refusals, irbRefusal];
-            }
-
+            var consentApproved = subject.ConsentVersionId is { } consentId &&
+                                  await irb.ConsentApprovedAsync(site.InstitutionId, trial.Id, consentId, today, cancellationToken);
+            var refusals = EnrollmentRules.Check(site, trial, siteCounter?.Enrolled ?? 0, trialCounter?.Enrolled ?? 0)
+                .Concat(standing)
+                .Concat(EnrollmentRules.SubjectReady(subject, consentApproved))
+                .ToList();
             if (refusals.Count > 0)
             {
                 return Result<EnrolledSubject>.FromErrors(refusals);
@@ -87,15 +94,27 @@ internal sealed class EnrollSubjectHandler(
             }
 
             var now = clock.GetUtcNow();
-            var subject = Subject.Enroll(trial.Id, site.Id, siteCounter.IssueSubjectNumber(site.Code), now, user.UserId ?? user.DisplayName);
+            var oldStatus = subject.Status;
+            if (subject.Enroll(version!.Id, now, today, loader.Actor) is { } refused)
+            {
+                return refused;
+            }
+
             siteCounter.CountEnrollment();
             trialCounter.CountEnrollment();
-            db.Subjects.Add(subject);
+            var visits = await planner.PlanAsync(subject, version.Id, today, cancellationToken);
+            db.Visits.AddRange(visits);
             db.AddIntegrationEvent(new SubjectEnrolled(subject.Id, trial.Id, site.Id, subject.SubjectNumber, now), now);
+            db.StatusChanged(subject, oldStatus, now);
+            db.ScheduleUpdated(subject, version.Id, visits, now);
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (reason.Use("Enrolled"))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 return new EnrolledSubject(subject.Id, subject.SubjectNumber);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)

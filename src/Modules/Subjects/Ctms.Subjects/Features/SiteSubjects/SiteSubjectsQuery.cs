@@ -10,7 +10,11 @@ namespace Ctms.Subjects.Features.SiteSubjects;
 
 internal sealed record SiteSubjectsQuery(Guid SiteId) : IQuery<SiteSubjectsView>;
 
-internal sealed record SiteSubjectsView(SiteSummary Site, TrialSummary Trial, IReadOnlyList<SubjectSummary> Subjects);
+internal sealed record SiteSubjectsView(SiteSummary Site, TrialSummary Trial, IReadOnlyList<SubjectSummary> Subjects)
+{
+    /// <summary>The subjects' visits, for the window-state filter (not part of the API answer).</summary>
+    public IReadOnlyList<VisitSummary> Visits { get; init; } = [];
+}
 
 internal sealed class SiteSubjectsHandler(
     ISubjectsQueries subjects,
@@ -32,6 +36,10 @@ internal sealed class SiteSubjectsHandler(
             return Error.NotFound("The site");
         }
 
-        return new SiteSubjectsView(site, trial, await subjects.ListForSiteAsync(site.Id, cancellationToken));
+        var list = await subjects.ListForSiteAsync(site.Id, cancellationToken);
+        return new SiteSubjectsView(site, trial, list)
+        {
+            Visits = (await subjects.ListVisitsForTrialAsync(trial.Id, cancellationToken)).Where(v => v.SiteId == site.Id).ToList(),
+        };
     }
 }

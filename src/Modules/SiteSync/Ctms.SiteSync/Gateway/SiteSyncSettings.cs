@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Ctms.SiteSync.Gateway;
+
+/// <summary>A site connected to the gateway: its code, its Ctms site id and the RabbitMQ user it publishes as.</summary>
+internal sealed record RegisteredSite(string Code, Guid SiteId)
+{
+    public string Lower => Code.ToLowerInvariant();
+    public string AmqpUser => $"site-{Lower}";
+}
+
+/// <summary>
+/// <c>SiteSync:Gateway:Enabled</c> (false), <c>SiteSync:Gateway:ParkSeconds</c> (300), <c>SiteSync:Gateway:RequireDelegation</c>
+/// (true) and <c>SiteSync:Sites:{CODE}</c> = site id. The gateway runs only with the RabbitMQ transport.
+/// </summary>
+internal sealed record SiteSyncSettings(bool Enabled, TimeSpan ParkTimeout, bool RequireDelegation, IReadOnlyList<RegisteredSite> Sites)
+{
+    public static SiteSyncSettings Read(IConfiguration configuration)
+    {
+        var gateway = configuration.GetSection("SiteSync:Gateway");
+        var enabled = bool.TryParse(gateway["Enabled"], out var e) && e;
+        var park = 300;
+        if (!string.IsNullOrWhiteSpace(gateway["ParkSeconds"]) &&
+            (!int.TryParse(gateway["ParkSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out park) || park < 0))
+        {
+            throw new InvalidOperationException($"Setting 'SiteSync:Gateway:ParkSeconds' must be a whole number of seconds ≥ 0; got '{gateway["ParkSeconds"]}'.");
+        }
+
+        var requireDelegation = !bool.TryParse(gateway["RequireDelegation"], out var d) || d;
+        var sites = new List<RegisteredSite>();
+        foreach (var child in configuration.GetSection("SiteSync:Sites").GetChildren())
+        {
+            if (!Guid.TryParse(child.Value, out var siteId) || child.Key.Length is 0 or > 20 ||
+                !child.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                throw new InvalidOperationException(
+                    $"Setting 'SiteSync:Sites:{child.Key}' must map a site code (letters, digits, '-') to the site's id; got '{child.Value}'.");
+            }
+
+            sites.Add(new RegisteredSite(child.Key.ToUpperInvariant(), siteId));
+        }
+
+        return new SiteSyncSettings(enabled, TimeSpan.FromSeconds(park), requireDelegation, sites);
+    }
+
+    public RegisteredSite? ByCode(string code) => Sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public RegisteredSite? BySiteId(Guid siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId);
+}
