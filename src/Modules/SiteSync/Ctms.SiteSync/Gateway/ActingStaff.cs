@@ -9,7 +9,7 @@ namespace Ctms.SiteSync.Gateway;
 /// <summary>
 /// The person a site message is applied as: the Ctms user named in <c>enteredBy</c>, as a coordinator of the sending
 /// site only (whatever else they may do elsewhere), so the Subjects module's scope checks and audit trail name them.
-/// With <c>SiteSync:Gateway:RequireDelegation</c> they must also hold a PI-signed delegation for the task (ADR 0010).
+/// With <c>SiteSync:Gateway:RequireDelegation</c> they must also hold a PI-signed delegation for the task (ADR 0011).
 /// </summary>
 internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites, ITrialsQueries trials)
 {

@@ -10,7 +10,7 @@ using RabbitMQ.Client.Events;
 namespace Ctms.SiteSync.Gateway;
 
 /// <summary>
-/// The central end of docs/messaging.md, on RabbitMQ.Client directly (ADR 0010): one consumer per registered site's
+/// The central end of docs/messaging.md, on RabbitMQ.Client directly (ADR 0011): one consumer per registered site's
 /// inbound queue (manual acks after the outcome is committed), a relay that publishes the outbound rows with publisher
 /// confirms, and a sweeper for parked messages. A lost connection is rebuilt with backoff; nothing here stops the host.
 /// </summary>
