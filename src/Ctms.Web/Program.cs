@@ -79,8 +79,10 @@ app.MapCtmsHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapIdentityEndpoints();
+app.MapTrialsEndpoints();
 app.MapSubjectsEndpoints();
 app.MapIrbEndpoints();
+app.MapReportingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(ModuleAssemblies.WithPages);

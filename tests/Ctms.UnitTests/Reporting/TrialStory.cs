@@ -61,6 +61,7 @@ internal sealed class TrialStory
         new SubjectScreened(S2, Trial, SiteA, "A01-002", Day(1), At(24)),
         new ConsentSigned(S2, Trial, SiteA, "A01-002", Guid.NewGuid(), "1.0", Day(1), false, At(25)),
         new EligibilityAssessed(S2, Trial, SiteA, "A01-002", Guid.NewGuid(), false, ["HbA1c out of range", "age < 18"], Day(2), At(48)),
+        new SubjectStatusChanged(S2, Trial, SiteA, "A01-002", "screening", "ineligible", At(48)),
 
         new SubjectScreened(S3, Trial, SiteB, "B01-001", Day(3), At(72)),
         new EligibilityAssessed(S3, Trial, SiteB, "B01-001", Guid.NewGuid(), true, [], Day(3), At(73)),

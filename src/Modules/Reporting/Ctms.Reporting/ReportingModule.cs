@@ -1,5 +1,7 @@
 using Ctms.Reporting.Consumers;
 using Ctms.Reporting.Contracts;
+using Ctms.Reporting.Features.Api;
+using Ctms.Reporting.Features.Exports;
 using Ctms.Reporting.Features.SponsorDashboard;
 using Ctms.Reporting.Features.TrialDashboard;
 using Ctms.Reporting.Persistence;
@@ -7,6 +9,7 @@ using Ctms.Reporting.Projections;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
 using Ctms.Shared.Persistence;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Reporting;
@@ -27,6 +30,9 @@ public static class ReportingModule
         services.AddScoped<SafetyProjection>();
         services.AddScoped<SiteProjection>();
         services.AddScoped<ReadModelRebuilder>();
+        services.AddScoped<FhirBundleExporter>();
+        services.AddScoped<OdmExporter>();
+        services.AddSingleton<ExportJobs>();
 
         services.AddModuleConsumer<SubjectScreenedConsumer>(Name);
         services.AddModuleConsumer<ConsentSignedConsumer>(Name);
@@ -50,6 +56,13 @@ public static class ReportingModule
         services.AddQueryHandler<SponsorDashboardQuery, IReadOnlyList<TrialProgress>, SponsorDashboardHandler>();
         services.AddQueryHandler<TrialDashboardQuery, TrialDashboard, TrialDashboardHandler>();
         return services;
+    }
+
+    /// <summary>The reporting API: <c>/api/v1/reporting</c> (enrollment metrics per trial).</summary>
+    public static IEndpointRouteBuilder MapReportingEndpoints(this IEndpointRouteBuilder app)
+    {
+        ReportingEndpoints.Map(app);
+        return app;
     }
 
     /// <summary>

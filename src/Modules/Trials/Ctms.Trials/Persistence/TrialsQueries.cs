@@ -91,5 +91,6 @@ internal sealed class TrialsQueries(TrialsDbContext db) : ITrialsQueries
             SaeReportingHours = t.SaeReportingHours,
             RegistryId = t.RegistryId,
             TherapeuticArea = t.TherapeuticArea,
+            Version = t.Version,
         };
 }

@@ -1,4 +1,5 @@
 using Ctms.Reporting.Contracts;
+using Ctms.Reporting.Features.Access;
 using Ctms.Reporting.Persistence;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Results;
@@ -26,18 +27,13 @@ internal sealed class TrialDashboardHandler(
 {
     public async Task<Result<TrialDashboard>> HandleAsync(TrialDashboardQuery query, CancellationToken cancellationToken = default)
     {
-        if (!user.IsInRole(CtmsRoles.Sponsor) && !user.IsInRole(CtmsRoles.Administrator))
+        var access = await ReportingAccess.TrialAsync(user, trials, query.TrialId, cancellationToken);
+        if (access.IsFailure)
         {
-            return Error.Forbidden("Only sponsor users and administrators see trial dashboards.");
+            return Result<TrialDashboard>.FromErrors(access.Errors);
         }
 
-        var trial = await trials.GetAsync(query.TrialId, cancellationToken);
-        // Another tenant's trial is reported as absent: its existence is not the caller's business either.
-        if (trial is null || user.TenantId is not { } tenant || trial.TenantId != tenant)
-        {
-            return Error.NotFound("The trial");
-        }
-
+        var trial = access.Value;
         var today = clock.Today();
         var siteList = await sites.ListForTrialAsync(trial.Id, cancellationToken);
         if (query.SiteId is { } siteId && siteList.All(s => s.Id != siteId))
