@@ -12,9 +12,11 @@ using Ctms.Web.Hosting;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
-// `audit verify` runs the audit chain verification against the configured database and exits (0 intact, 1 broken).
+// `audit verify` runs the audit chain verification against the configured database and exits (0 intact, 1 broken);
+// `reporting rebuild` recomputes the reporting read model from the owning modules' data and exits.
 var auditVerify = AuditCommand.Matches(args);
-var builder = WebApplication.CreateBuilder(auditVerify ? args[2..] : args);
+var reportingRebuild = ReportingCommand.Matches(args);
+var builder = WebApplication.CreateBuilder(auditVerify || reportingRebuild ? args[2..] : args);
 builder.Logging.AddSimpleConsole(o =>
 {
     o.SingleLine = true;
@@ -52,6 +54,11 @@ if (auditVerify)
     return await AuditCommand.RunAsync(app.Services);
 }
 
+if (reportingRebuild)
+{
+    return await ReportingCommand.RunAsync(app.Services);
+}
+
 await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 if (!app.Environment.IsDevelopment())
@@ -72,8 +79,10 @@ app.MapCtmsHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapIdentityEndpoints();
+app.MapTrialsEndpoints();
 app.MapSubjectsEndpoints();
 app.MapIrbEndpoints();
+app.MapReportingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(ModuleAssemblies.WithPages);

@@ -23,30 +23,320 @@ namespace Ctms.Migrations.PostgreSql.Reporting
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Ctms.Reporting.Domain.SiteEnrollmentStat", b =>
+            modelBuilder.Entity("Ctms.Reporting.Domain.DeviationFact", b =>
+                {
+                    b.Property<Guid>("DeviationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DeviationId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("DeviationFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.IrbApprovalFact", b =>
+                {
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ApprovalId", "InstitutionId");
+
+                    b.HasIndex("TrialId", "InstitutionId");
+
+                    b.ToTable("IrbApprovalFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SaeFact", b =>
+                {
+                    b.Property<Guid>("AdverseEventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AwareAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AdverseEventId");
+
+                    b.HasIndex("TrialId", "Late");
+
+                    b.ToTable("SaeFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteFact", b =>
                 {
                     b.Property<Guid>("SiteId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("integer");
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset?>("LastEnrolledAt")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TargetEnrollment")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("TrialId")
                         .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("SiteId");
 
                     b.HasIndex("TrialId");
 
-                    b.ToTable("SiteEnrollment", "reporting");
+                    b.ToTable("SiteFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteMilestoneFact", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SiteId", "Milestone");
+
+                    b.HasIndex("TrialId");
+
+                    b.ToTable("SiteMilestoneFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SubjectFact", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ArmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConsentedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EligibilityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("Eligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ScreenFailReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("TrialId", "EnrolledOn");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("SubjectFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.VisitFact", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ActualDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Latest")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OutOfWindow")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VisitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.HasIndex("TrialId", "Status", "Latest");
+
+                    b.ToTable("VisitFacts", "reporting");
                 });
 
             modelBuilder.Entity("Ctms.Shared.Audit.AuditChainHead", b =>

@@ -23,30 +23,320 @@ namespace Ctms.Migrations.SqlServer.Reporting
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Ctms.Reporting.Domain.SiteEnrollmentStat", b =>
+            modelBuilder.Entity("Ctms.Reporting.Domain.DeviationFact", b =>
+                {
+                    b.Property<Guid>("DeviationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("DeviationId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("DeviationFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.IrbApprovalFact", b =>
+                {
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ApprovalId", "InstitutionId");
+
+                    b.HasIndex("TrialId", "InstitutionId");
+
+                    b.ToTable("IrbApprovalFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SaeFact", b =>
+                {
+                    b.Property<Guid>("AdverseEventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AwareAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AdverseEventId");
+
+                    b.HasIndex("TrialId", "Late");
+
+                    b.ToTable("SaeFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteFact", b =>
                 {
                     b.Property<Guid>("SiteId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("int");
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
-                    b.Property<DateTimeOffset?>("LastEnrolledAt")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TargetEnrollment")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("TrialId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
 
                     b.HasKey("SiteId");
 
                     b.HasIndex("TrialId");
 
-                    b.ToTable("SiteEnrollment", "reporting");
+                    b.ToTable("SiteFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteMilestoneFact", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SiteId", "Milestone");
+
+                    b.HasIndex("TrialId");
+
+                    b.ToTable("SiteMilestoneFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SubjectFact", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ArmId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ArmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConsentedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EligibilityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("Eligible")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ScreenFailReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("TrialId", "EnrolledOn");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("SubjectFacts", "reporting");
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.VisitFact", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ActualDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Latest")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OutOfWindow")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("VisitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.HasIndex("TrialId", "Status", "Latest");
+
+                    b.ToTable("VisitFacts", "reporting");
                 });
 
             modelBuilder.Entity("Ctms.Shared.Audit.AuditChainHead", b =>

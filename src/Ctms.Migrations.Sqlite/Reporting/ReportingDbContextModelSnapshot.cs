@@ -17,30 +17,320 @@ namespace Ctms.Migrations.Sqlite.Reporting
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Ctms.Reporting.Domain.SiteEnrollmentStat", b =>
+            modelBuilder.Entity("Ctms.Reporting.Domain.DeviationFact", b =>
                 {
-                    b.Property<Guid>("SiteId")
+                    b.Property<Guid>("DeviationId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastEnrolledAt")
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviationId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("reporting_DeviationFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.IrbApprovalFact", b =>
+                {
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IrbId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtocolVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recognised")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TrialId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.HasKey("ApprovalId", "InstitutionId");
+
+                    b.HasIndex("TrialId", "InstitutionId");
+
+                    b.ToTable("reporting_IrbApprovalFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SaeFact", b =>
+                {
+                    b.Property<Guid>("AdverseEventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AwareAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdverseEventId");
+
+                    b.HasIndex("TrialId", "Late");
+
+                    b.ToTable("reporting_SaeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteFact", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetEnrollment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("SiteId");
 
                     b.HasIndex("TrialId");
 
-                    b.ToTable("reporting_SiteEnrollment", (string)null);
+                    b.ToTable("reporting_SiteFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SiteMilestoneFact", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId", "Milestone");
+
+                    b.HasIndex("TrialId");
+
+                    b.ToTable("reporting_SiteMilestoneFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.SubjectFact", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EligibilityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenFailReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("TrialId", "EnrolledOn");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.ToTable("reporting_SubjectFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Ctms.Reporting.Domain.VisitFact", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActualDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Latest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OutOfWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TrialId", "SiteId");
+
+                    b.HasIndex("TrialId", "Status", "Latest");
+
+                    b.ToTable("reporting_VisitFacts", (string)null);
                 });
 
             modelBuilder.Entity("Ctms.Shared.Audit.AuditChainHead", b =>

@@ -7,7 +7,7 @@ public static class ResultHttpExtensions
 {
     /// <summary>
     /// A success becomes <paramref name="onSuccess"/>; a failure becomes RFC 7807 problem details:
-    /// 400 with field errors for validation, 403, 404, and 409 for a refusal by the current state.
+    /// 400 with field errors for validation, 403, 404, 412 for a stale If-Match, and 409 for a refusal by the current state.
     /// </summary>
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess)
     {
@@ -28,12 +28,13 @@ public static class ResultHttpExtensions
         {
             "forbidden" => StatusCodes.Status403Forbidden,
             "not-found" => StatusCodes.Status404NotFound,
+            "precondition-failed" => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status409Conflict,
         };
         return Microsoft.AspNetCore.Http.Results.Problem(
             detail: result.Describe(),
             statusCode: status,
-            title: status switch { 403 => "Forbidden", 404 => "Not found", _ => "Refused" },
+            title: status switch { 403 => "Forbidden", 404 => "Not found", 412 => "Precondition failed", _ => "Refused" },
             extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { e.Code, e.Message, e.Field }).ToArray() });
     }
 }

@@ -42,6 +42,9 @@ public sealed class AuthorizationMatrixTests
 
     private static bool AdministratorOnly(string role, bool inScope) => role == CtmsRoles.Administrator;
 
+    /// <summary>Trials and reporting are the sponsor organisation's: its sponsor users and administrators (the demo trials are theirs).</summary>
+    private static bool SponsorOrganisation(string role, bool inScope) => role is CtmsRoles.Sponsor or CtmsRoles.Administrator;
+
     private static bool IrbOfScope(string role, bool inScope) => role is CtmsRoles.IrbMember or CtmsRoles.IrbChair && inScope;
 
     /// <summary>The demo IRB people sit on the Seoul IRB, which governs the in-scope site's institution.</summary>
@@ -75,6 +78,24 @@ public sealed class AuthorizationMatrixTests
         // Whether an approval is in force is not confidential: every signed-in role may ask (sites plan on it).
         ["GET /api/v1/irb/approvals/in-force"] = (site => new(HttpMethod.Get,
             $"/api/v1/irb/approvals/in-force?institutionId={DemoIds.InstitutionSeoul}&trialId={DemoIds.TrialOncology}&protocolVersionId={DemoIds.ProtocolOncologyV1}"), (_, _) => true),
+        ["GET /api/v1/trials/"] = (_ => new(HttpMethod.Get, "/api/v1/trials/"), SponsorOrganisation),
+        ["GET /api/v1/trials/{trialId:guid}"] = (_ => new(HttpMethod.Get, $"/api/v1/trials/{DemoIds.TrialOncology}"), SponsorOrganisation),
+        // No If-Match: an allowed caller gets 428 and nothing changes; a refused one 403 before the precondition is looked at.
+        ["PUT /api/v1/trials/{trialId:guid}"] = (_ => new(HttpMethod.Put, $"/api/v1/trials/{DemoIds.TrialOncology}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                protocolNumber = "X-1", title = "t", phase = "phase-3", therapeuticArea = "x", targetEnrollment = 1, dayCountingConvention = "day-1",
+                saeReportingHours = 24, allowOverEnrollment = false, arms = Array.Empty<object>(),
+            }),
+        }, SponsorOrganisation),
+        ["GET /api/v1/reporting/trials/{trialId:guid}/enrollment"] = (_ => new(HttpMethod.Get, $"/api/v1/reporting/trials/{DemoIds.TrialOncology}/enrollment"),
+            SponsorOrganisation),
+        // Starts a real (harmless) background export for an allowed caller; the job endpoints answer 404 for a job that is not theirs.
+        ["POST /api/v1/reporting/trials/{trialId:guid}/exports/{format}"] = (_ => new(HttpMethod.Post, $"/api/v1/reporting/trials/{DemoIds.TrialOncology}/exports/fhir"),
+            SponsorOrganisation),
+        ["GET /api/v1/reporting/exports/{jobId:guid}"] = (_ => new(HttpMethod.Get, $"/api/v1/reporting/exports/{Guid.NewGuid()}"), SponsorOrganisation),
+        ["GET /api/v1/reporting/exports/{jobId:guid}/file"] = (_ => new(HttpMethod.Get, $"/api/v1/reporting/exports/{Guid.NewGuid()}/file"), SponsorOrganisation),
         ["GET /admin/audit/export.csv"] = (_ => new(HttpMethod.Get, "/admin/audit/export.csv"), AdministratorOnly),
         ["GET /admin/audit/export.xml"] = (_ => new(HttpMethod.Get, "/admin/audit/export.xml"), AdministratorOnly),
         // Signing out is open to every signed-in person; it is checked last, as it ends the session.
@@ -102,7 +123,7 @@ public sealed class AuthorizationMatrixTests
         ["AgreementHandlers"] = "test:IrbScopeTests.Only_the_IRBs_own_members_review_and_only_its_chair_signs_decisions_agreements_and_local_reviews",
         ["CompleteLocalReviewHandler"] = "test:IrbScopeTests.Only_the_IRBs_own_members_review_and_only_its_chair_signs_decisions_agreements_and_local_reviews",
         ["RegisterTrialHandler"] = "test:TenantScopeTests.Protocol_numbers_are_unique_per_tenant_not_globally_and_a_registered_trial_lands_in_its_tenant",
-        ["EditTrialHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
+        ["EditTrialHandler"] = "PUT /api/v1/trials/{trialId:guid}",
         ["ChangeTrialStatusHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["ProtocolVersionHandlers"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["CreateSiteHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",

@@ -134,4 +134,21 @@ public sealed class SponsorDashboardPageTests : BunitContext
 
         Assert.Equal(1, _query.Calls);
     }
+
+    [Fact]
+    public void Alerts_show_only_when_a_trial_has_some_and_the_trial_links_to_its_dashboard()
+    {
+        var quiet = Progress(1, 1).Value[0];
+        var alarming = new TrialProgress(_trial with { Id = Guid.NewGuid(), ProtocolNumber = "SEL-302" }, quiet.Sites) { Alerts = new TrialAlerts(1, 2, 3) };
+        _query.Next = Result.Success<IReadOnlyList<TrialProgress>>([quiet, alarming]);
+
+        var cut = Render<SponsorDashboardPage>();
+
+        Assert.Empty(cut.FindAll("[data-testid='trial-SEL-301'] [data-testid='trial-alerts']"));
+        var alerts = cut.Find("[data-testid='trial-SEL-302'] [data-testid='trial-alerts']").TextContent;
+        Assert.Contains("1 IRB approval(s)", alerts, StringComparison.Ordinal);
+        Assert.Contains("2 late SAE report(s)", alerts, StringComparison.Ordinal);
+        Assert.Contains("3 overdue visit(s)", alerts, StringComparison.Ordinal);
+        Assert.Equal($"/sponsor/trials/{_trial.Id}", cut.Find("[data-testid='open-SEL-301']").GetAttribute("href"));
+    }
 }

@@ -11,6 +11,9 @@ public interface ISitesQueries
 
     Task<IReadOnlyList<InstitutionSummary>> ListInstitutionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every activation milestone of the trial's sites (planned and actual dates), in milestone order per site.</summary>
+    Task<IReadOnlyList<SiteMilestoneSummary>> ListMilestonesForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Whether the user may perform <paramref name="responsibility"/> at the site on <paramref name="date"/>: true only when a
     /// delegation log entry for that user covers the responsibility on that date, carries a valid PI signature, and the

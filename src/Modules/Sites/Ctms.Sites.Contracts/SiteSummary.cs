@@ -14,4 +14,7 @@ public sealed record SiteSummary(
     public bool IsActive => Status == "active";
 }
 
+/// <summary>Milestone: selected, feasibility-done, contract-signed, irb-approval, site-initiation-visit or activated.</summary>
+public sealed record SiteMilestoneSummary(Guid SiteId, Guid TrialId, string Milestone, int Order, DateOnly? Planned, DateOnly? Actual);
+
 public sealed record InstitutionSummary(Guid Id, string Name, string Country, Guid IrbId);

@@ -9,6 +9,9 @@ public interface ITrialsQueries
 
     Task<IReadOnlyList<TrialSummary>> ListAsync(IReadOnlyCollection<Guid> trialIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Every trial of every tenant, by protocol number (for rebuilding read models, never for a user's view).</summary>
+    Task<IReadOnlyList<TrialSummary>> ListAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The trial's arms in order (FHIR ResearchStudy.arm).</summary>
     Task<IReadOnlyList<TrialArmDto>> GetArmsAsync(Guid trialId, CancellationToken cancellationToken = default);
 

@@ -11,6 +11,9 @@ public sealed record TrialSummary(
     int TargetEnrollment,
     bool AllowOverEnrollment)
 {
+    /// <summary>The trial's concurrency version: the API's ETag, and what an update's If-Match must name.</summary>
+    public int Version { get; init; }
+
     public bool IsRecruiting => Status == "active";
 
     /// <summary>day-1 (default) or day-0.</summary>

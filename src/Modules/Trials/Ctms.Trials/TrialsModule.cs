@@ -3,6 +3,7 @@ using Ctms.Shared.Documents;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Persistence;
 using Ctms.Trials.Contracts;
+using Ctms.Trials.Features.Api;
 using Ctms.Trials.Features.ChangeStatus;
 using Ctms.Trials.Features.EditTrial;
 using Ctms.Trials.Features.ProtocolVersions;
@@ -10,6 +11,7 @@ using Ctms.Trials.Features.RegisterTrial;
 using Ctms.Trials.Features.SeedDemo;
 using Ctms.Trials.Persistence;
 using FluentValidation;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Trials;
@@ -35,5 +37,12 @@ public static class TrialsModule
         services.AddCommandHandler<AmendProtocolCommand, Guid, ProtocolVersionHandlers>();
         services.AddQueryHandler<TrialViewQuery, TrialView, TrialViewHandler>();
         return services;
+    }
+
+    /// <summary>The trials API: <c>/api/v1/trials</c> (list, read with ETag, update with If-Match).</summary>
+    public static IEndpointRouteBuilder MapTrialsEndpoints(this IEndpointRouteBuilder app)
+    {
+        TrialsEndpoints.Map(app);
+        return app;
     }
 }

@@ -12,6 +12,13 @@ internal sealed class IrbQueries(IrbDbContext db) : IIrbQueries
         await db.Committees.AsNoTracking().Where(c => irbIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new IrbSummary(c.Id, c.InstitutionId, c.Name)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<ApprovalRecord>> ListApprovalsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        (await db.Approvals.AsNoTracking().Where(a => a.TrialId == trialId).ToListAsync(cancellationToken))
+            .OrderBy(a => a.ExpiresOn)
+            .Select(a => new ApprovalRecord(a.Id, a.IrbId, a.IrbName, a.Recognised, a.ReviewingIrbId, a.TrialId, a.ProtocolVersionId,
+                a.InstitutionIds.ToList(), a.ApprovedOn, a.ExpiresOn, a.LapsedOn, a.LapseReason))
+            .ToList();
+
     public async Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date,
         CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,14 @@ internal sealed class SitesQueries(SitesDbContext db) : ISitesQueries
         await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
             .Select(i => new InstitutionSummary(i.Id, i.Name, i.Country, i.IrbId)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<SiteMilestoneSummary>> ListMilestonesForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        await (from m in db.Set<SiteMilestone>().AsNoTracking()
+               join s in db.Sites.AsNoTracking().IgnoreAutoIncludes() on m.SiteId equals s.Id
+               where s.TrialId == trialId
+               orderby s.Code, m.Order
+               select new SiteMilestoneSummary(m.SiteId, s.TrialId, m.Kind, m.Order, m.PlannedDate, m.ActualDate))
+            .ToListAsync(cancellationToken);
+
     public async Task<bool> CanPerformAsync(string userId, Guid siteId, string responsibility, DateOnly date, CancellationToken cancellationToken = default)
     {
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.UserId == userId, cancellationToken);

@@ -19,6 +19,9 @@ internal sealed class TrialsQueries(TrialsDbContext db) : ITrialsQueries
         (await db.Trials.AsNoTracking().Where(t => trialIds.Contains(t.Id)).OrderBy(t => t.ProtocolNumber).ToListAsync(cancellationToken))
             .Select(ToSummary).ToList();
 
+    public async Task<IReadOnlyList<TrialSummary>> ListAllAsync(CancellationToken cancellationToken = default) =>
+        (await db.Trials.AsNoTracking().OrderBy(t => t.ProtocolNumber).ToListAsync(cancellationToken)).Select(ToSummary).ToList();
+
     public async Task<IReadOnlyList<TrialArmDto>> GetArmsAsync(Guid trialId, CancellationToken cancellationToken = default) =>
         await db.Set<TrialArm>().AsNoTracking().Where(a => a.TrialId == trialId).OrderBy(a => a.Order)
             .Select(a => new TrialArmDto(a.Id, a.Name, a.Type, a.AllocationRatio)).ToListAsync(cancellationToken);
@@ -88,5 +91,6 @@ internal sealed class TrialsQueries(TrialsDbContext db) : ITrialsQueries
             SaeReportingHours = t.SaeReportingHours,
             RegistryId = t.RegistryId,
             TherapeuticArea = t.TherapeuticArea,
+            Version = t.Version,
         };
 }

@@ -1,7 +1,9 @@
 using Ctms.Reporting.Contracts;
+using Ctms.Reporting.Persistence;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Results;
 using Ctms.Shared.Security;
+using Ctms.Shared.Time;
 using Ctms.Sites.Contracts;
 using Ctms.Trials.Contracts;
 
@@ -11,8 +13,18 @@ internal sealed record SponsorDashboardQuery : IQuery<IReadOnlyList<TrialProgres
 
 internal sealed record SiteProgress(Guid SiteId, string Code, string Institution, string Status, int Enrolled, int Target);
 
+/// <summary>What needs the sponsor's attention in a trial: approvals lapsed or expiring within 60 days, late SAE reports, overdue visits.</summary>
+internal sealed record TrialAlerts(int LapsingApprovals, int LateSaes, int OverdueVisits)
+{
+    public static readonly TrialAlerts None = new(0, 0, 0);
+
+    public bool Any => LapsingApprovals + LateSaes + OverdueVisits > 0;
+}
+
 internal sealed record TrialProgress(TrialSummary Trial, IReadOnlyList<SiteProgress> Sites)
 {
+    public TrialAlerts Alerts { get; init; } = TrialAlerts.None;
+
     public int Enrolled => Sites.Sum(s => s.Enrolled);
     public int ActiveSites => Sites.Count(s => s.Status == "active");
 }
@@ -22,7 +34,9 @@ internal sealed class SponsorDashboardHandler(
     ITrialsQueries trials,
     ISitesQueries sites,
     IReportingQueries reporting,
-    ICurrentUser user) : IQueryHandler<SponsorDashboardQuery, IReadOnlyList<TrialProgress>>
+    TrialDetailQueries details,
+    ICurrentUser user,
+    TimeProvider clock) : IQueryHandler<SponsorDashboardQuery, IReadOnlyList<TrialProgress>>
 {
     public async Task<Result<IReadOnlyList<TrialProgress>>> HandleAsync(SponsorDashboardQuery query, CancellationToken cancellationToken = default)
     {
@@ -36,15 +50,25 @@ internal sealed class SponsorDashboardHandler(
             return Error.Forbidden("Your account is not linked to a sponsor organisation.");
         }
 
+        var today = clock.Today();
         var result = new List<TrialProgress>();
         foreach (var trial in await trials.ListForTenantAsync(tenant, cancellationToken))
         {
-            var counts = (await reporting.SiteEnrollmentAsync(trial.Id, cancellationToken)).ToDictionary(c => c.SiteId);
-            var rows = (await sites.ListForTrialAsync(trial.Id, cancellationToken))
+            var metrics = (await reporting.SiteMetricsAsync(trial.Id, today, cancellationToken)).ToDictionary(c => c.SiteId);
+            var siteList = await sites.ListForTrialAsync(trial.Id, cancellationToken);
+            var rows = siteList
                 .Select(s => new SiteProgress(s.Id, s.Code, s.InstitutionName, s.Status,
-                    counts.TryGetValue(s.Id, out var c) ? c.Enrolled : 0, s.TargetEnrollment))
+                    metrics.TryGetValue(s.Id, out var c) ? c.Enrolled : 0, s.TargetEnrollment))
                 .ToList();
-            result.Add(new TrialProgress(trial, rows));
+            var institutions = siteList.Select(s => s.InstitutionId).ToHashSet();
+            var lapsing = (await details.ApprovalsAsync(trial.Id, cancellationToken))
+                .Where(a => institutions.Contains(a.InstitutionId))
+                .Count(a => a.LapsedOn is not null || a.ExpiresOn.DayNumber - today.DayNumber <= 60);
+            var shown = metrics.Values.Where(m => siteList.Any(s => s.Id == m.SiteId)).ToList();
+            result.Add(new TrialProgress(trial, rows)
+            {
+                Alerts = new TrialAlerts(lapsing, shown.Sum(m => m.LateSeriousAdverseEvents), shown.Sum(m => m.VisitsOverdue)),
+            });
         }
 
         return result;

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Trials.Features.EditTrial;
 
-internal sealed record EditTrialCommand(Guid TrialId, TrialDetailsInput Details) : ICommand<Guid>;
+internal sealed record EditTrialCommand(Guid TrialId, TrialDetailsInput Details) : ICommand<Guid>
+{
+    /// <summary>Set by the API from If-Match: the edit applies only to this version of the trial (else precondition-failed).</summary>
+    public int? ExpectedVersion { get; init; }
+}
 
 internal sealed class EditTrialValidator : AbstractValidator<EditTrialCommand>
 {
@@ -27,6 +31,11 @@ internal sealed class EditTrialHandler(TrialsDbContext db, ICurrentUser user) : 
         }
 
         var trial = loaded.Value;
+        if (command.ExpectedVersion is { } expected && expected != trial.Version)
+        {
+            return new Error("precondition-failed", $"The trial is at version {trial.Version}, not {expected}: someone changed it since you read it.");
+        }
+
         var d = command.Details;
         var number = d.ProtocolNumber.Trim();
         if (await db.Trials.AnyAsync(t => t.TenantId == trial.TenantId && t.ProtocolNumber == number && t.Id != trial.Id, cancellationToken))

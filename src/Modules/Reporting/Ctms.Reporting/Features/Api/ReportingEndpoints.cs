@@ -1,0 +1,103 @@
+using Ctms.Reporting.Contracts;
+using Ctms.Reporting.Features.Access;
+using Ctms.Reporting.Features.Exports;
+using Ctms.Reporting.Features.TrialDashboard;
+using Ctms.Shared.Results;
+using Ctms.Shared.Security;
+using Ctms.Trials.Contracts;
+using Ctms.Shared.Handlers;
+using Ctms.Shared.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Ctms.Reporting.Features.Api;
+
+/// <summary>One site's enrollment figures in the API (no subject-level data).</summary>
+internal sealed record SiteEnrollmentResource(Guid SiteId, string SiteCode, string Status, int Target, SiteMetrics Metrics);
+
+internal sealed record TrialEnrollmentResource(
+    Guid TrialId,
+    string ProtocolNumber,
+    int Target,
+    int Enrolled,
+    DateOnly AsOf,
+    IReadOnlyList<SiteEnrollmentResource> Sites,
+    IReadOnlyList<DailyEnrollment> Daily,
+    IReadOnlyList<ArmCount> Arms);
+
+internal static class ReportingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/reporting").WithTags("Reporting").RequireAuthorization();
+
+        group.MapGet("/trials/{trialId:guid}/enrollment", async (Guid trialId, Guid? siteId, IQueryHandler<TrialDashboardQuery, TrialDashboard.TrialDashboard> load,
+                IReportingQueries reporting, CancellationToken ct) =>
+            {
+                var result = await load.HandleAsync(new TrialDashboardQuery(trialId, siteId), ct);
+                if (result.IsFailure)
+                {
+                    return result.ToHttpResult(_ => Results.Empty);
+                }
+
+                var d = result.Value;
+                var daily = await reporting.DailyEnrollmentAsync(trialId, ct);
+                return Results.Ok(new TrialEnrollmentResource(d.Trial.Id, d.Trial.ProtocolNumber, d.Trial.TargetEnrollment, d.Enrolled, d.Today,
+                    d.Sites.Where(s => siteId is null || s.Site.Id == siteId)
+                        .Select(s => new SiteEnrollmentResource(s.Site.Id, s.Site.Code, s.Site.Status, s.Site.TargetEnrollment, s.Metrics)).ToList(),
+                    daily, d.Arms));
+            })
+            .WithName("TrialEnrollmentMetrics")
+            .WithSummary("Enrollment metrics of one of your organisation's trials from the reporting read model, per site (filter with siteId) and per day.");
+
+        group.MapPost("/trials/{trialId:guid}/exports/{format}", async (Guid trialId, string format, ITrialsQueries trials, ICurrentUser user,
+                ExportJobs jobs, CancellationToken ct) =>
+            {
+                var access = await ReportingAccess.TrialAsync(user, trials, trialId, ct);
+                if (access.IsFailure)
+                {
+                    return access.ToHttpResult(_ => Results.Empty);
+                }
+
+                if (!ExportJobs.Formats.Contains(format))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"format is one of {string.Join(", ", ExportJobs.Formats)}."] },
+                        title: "The request is not valid.");
+                }
+
+                var job = jobs.Start(trialId, format, user.UserId!);
+                return Results.Accepted($"/api/v1/reporting/exports/{job.Id}", Describe(job));
+            })
+            .WithName("StartTrialExport")
+            .WithSummary("Start a background export of a trial: fhir (HL7 FHIR R4 Bundle) or odm (CDISC ODM 1.3.2). 202 with the job to poll.");
+
+        group.MapGet("/exports/{jobId:guid}", (Guid jobId, ICurrentUser user, ExportJobs jobs) =>
+                Job(jobId, user, jobs).ToHttpResult(job => Results.Ok(Describe(job))))
+            .WithName("TrialExportStatus")
+            .WithSummary("An export job you started: status (running, done, failed), progress 0…1 and, when done, the file's link.");
+
+        group.MapGet("/exports/{jobId:guid}/file", (Guid jobId, ICurrentUser user, ExportJobs jobs) =>
+                Job(jobId, user, jobs).ToHttpResult(job => job.Content is { } content
+                    ? Results.File(content, job.ContentType, job.FileName)
+                    : Results.Problem(title: "Refused", detail: $"The export is {job.Status}{(job.Error is null ? "" : ": " + job.Error)}.", statusCode: 409)))
+            .WithName("TrialExportFile")
+            .WithSummary("The exported file of a finished job you started (409 while it runs or after it failed).");
+    }
+
+    private static Result<ExportJob> Job(Guid jobId, ICurrentUser user, ExportJobs jobs) =>
+        ReportingAccess.Check(user) is { } denied
+            ? denied
+            : jobs.Find(jobId, user.UserId ?? "") is { } job ? job : Error.NotFound("The export");
+
+    private static object Describe(ExportJob job) => new
+    {
+        job.Id,
+        job.TrialId,
+        job.Format,
+        job.Status,
+        job.Progress,
+        job.Error,
+        File = job.Status == "done" ? $"/api/v1/reporting/exports/{job.Id}/file" : null,
+    };
+}

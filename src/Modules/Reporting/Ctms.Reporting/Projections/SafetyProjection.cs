@@ -1,0 +1,31 @@
+using Ctms.Reporting.Domain;
+using Ctms.Reporting.Persistence;
+using Ctms.Subjects.Contracts.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ctms.Reporting.Projections;
+
+/// <summary>Deviations and serious adverse events, one row per id (a repeated id is the same fact).</summary>
+internal sealed class SafetyProjection(ReportingDbContext db)
+{
+    public async Task ApplyAsync(DeviationRecorded e, CancellationToken ct)
+    {
+        Require.Ids(e.DeviationId, e.TrialId, e.SiteId);
+        Require.Text(e.Severity, "deviation severity");
+        if (!await db.Deviations.AnyAsync(d => d.DeviationId == e.DeviationId, ct))
+        {
+            db.Deviations.Add(new DeviationFact(e.DeviationId, e.TrialId, e.SiteId, e.SubjectId, e.SubjectNumber ?? "", e.Category ?? "", e.Severity,
+                e.Source ?? "", e.OccurredOn, e.IdentifiedOn));
+        }
+    }
+
+    public async Task ApplyAsync(SeriousAdverseEventReported e, CancellationToken ct)
+    {
+        Require.Ids(e.AdverseEventId, e.TrialId, e.SiteId);
+        if (!await db.SeriousAdverseEvents.AnyAsync(s => s.AdverseEventId == e.AdverseEventId, ct))
+        {
+            db.SeriousAdverseEvents.Add(new SaeFact(e.AdverseEventId, e.TrialId, e.SiteId, e.SubjectNumber ?? "", e.Term ?? "", e.AwareAt, e.DueAt,
+                e.ReportedAt, e.Late));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Ctms.Reporting.Domain;
+using Ctms.Reporting.Persistence;
+using Ctms.Subjects.Contracts.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ctms.Reporting.Projections;
+
+/// <summary>Visit events → <see cref="VisitFact"/>, one row per visit id; occurred/missed are never undone by a later schedule.</summary>
+internal sealed class VisitProjection(ReportingDbContext db)
+{
+    public async Task ApplyAsync(VisitScheduleUpdated e, CancellationToken ct)
+    {
+        Require.Ids(e.SubjectId, e.TrialId, e.SiteId);
+        var ids = e.Visits.Select(v => v.VisitId).ToList();
+        var known = await db.Visits.Where(v => ids.Contains(v.VisitId)).ToDictionaryAsync(v => v.VisitId, ct);
+        foreach (var planned in e.Visits)
+        {
+            Require.Ids(planned.VisitId);
+            if (!known.TryGetValue(planned.VisitId, out var row))
+            {
+                row = new VisitFact(planned.VisitId, e.SubjectId, e.TrialId, e.SiteId, planned.VisitName);
+                db.Visits.Add(row);
+            }
+
+            row.Plan(planned.Order, planned.Planned, planned.Earliest, planned.Latest);
+        }
+    }
+
+    public async Task ApplyAsync(VisitOccurred e, CancellationToken ct) =>
+        (await RowAsync(e.VisitId, e.SubjectId, e.TrialId, e.SiteId, e.VisitName, ct)).MarkOccurred(e.OccurredOn, e.Planned, e.WithinWindow);
+
+    public async Task ApplyAsync(VisitMissed e, CancellationToken ct) =>
+        (await RowAsync(e.VisitId, e.SubjectId, e.TrialId, e.SiteId, e.VisitName, ct)).MarkMissed(e.Planned);
+
+    private async Task<VisitFact> RowAsync(Guid visitId, Guid subjectId, Guid trialId, Guid siteId, string visitName, CancellationToken ct)
+    {
+        Require.Ids(visitId, subjectId, trialId, siteId);
+        Require.Text(visitName, "visit name");
+        var row = await db.Visits.SingleOrDefaultAsync(v => v.VisitId == visitId, ct);
+        if (row is null)
+        {
+            row = new VisitFact(visitId, subjectId, trialId, siteId, visitName);
+            db.Visits.Add(row);
+        }
+
+        return row;
+    }
+}
