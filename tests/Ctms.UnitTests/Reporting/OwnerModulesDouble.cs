@@ -72,4 +72,7 @@ internal sealed class OwnerModulesDouble : ITrialsQueries, ISitesQueries, ISubje
     Task<IReadOnlyList<IrbSummary>> IIrbQueries.ListAsync(IReadOnlyCollection<Guid> irbIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<ApprovalStatus> ApprovalInForceAsync(Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly date, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public Task<bool> ConsentApprovedAsync(Guid institutionId, Guid trialId, Guid consentVersionId, DateOnly date, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
