@@ -22,7 +22,6 @@ namespace Ctms.Identity.Features.Users;
 internal sealed class UserAdministrationHandlers(
     CtmsIdentityDbContext db,
     UserManager<CtmsUser> users,
-    IUserStore<CtmsUser> store,
     ICurrentUser current,
     IAuditReason auditReason,
     IOptions<DataProtectionTokenProviderOptions> tokenOptions,
@@ -51,13 +50,12 @@ internal sealed class UserAdministrationHandlers(
         }
 
         var now = clock.GetUtcNow();
-        var user = new CtmsUser { UserName = email, Email = email, DisplayName = command.DisplayName.Trim(), CreatedAt = now };
-        using (UserStoreBatch.Begin(store))
+        var outcome = await AccountTransaction.RunAsync(db, async () =>
         {
+            var user = new CtmsUser { UserName = email, Email = email, DisplayName = command.DisplayName.Trim(), CreatedAt = now };
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                db.ChangeTracker.Clear();
                 return Result<Invitation>.FromErrors([.. created.Errors.Select(e => Error.Validation(nameof(command.Email), e.Description))]);
             }
 
@@ -68,10 +66,18 @@ internal sealed class UserAdministrationHandlers(
             db.AddIntegrationEvent(new UserAccountCreated(user.Id, email, user.DisplayName, command.Access.Roles, now), now);
             var invitation = await InvitationAsync(user, now);
             await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(invitation);
+        }, cancellationToken);
+
+        if (outcome.IsSuccess)
+        {
             // No mail server: the link reaches the person through the administrator, and the log keeps it for operators.
-            logger.LogInformation("Invitation for {Email} ({UserId}): {Path}, valid until {ExpiresAt:u}", email, user.Id, invitation.SetPasswordPath, invitation.ExpiresAt);
-            return invitation;
+            logger.LogInformation("Invitation for {Email} ({UserId}): {Path}, valid until {ExpiresAt:u}",
+                email, outcome.Value.UserId, outcome.Value.SetPasswordPath, outcome.Value.ExpiresAt);
         }
+
+        db.ChangeTracker.Clear();
+        return outcome;
     }
 
     public async Task<Result<Invitation>> HandleAsync(ReissueInvitationCommand command, CancellationToken cancellationToken = default)
@@ -123,16 +129,20 @@ internal sealed class UserAdministrationHandlers(
         }
 
         var before = Describe(await AccessOfAsync(users, user));
-        using (UserStoreBatch.Begin(store))
+        return await AccountTransaction.RunAsync(db, async () =>
         {
-            await ApplyAccessAsync(user, command.Access, cancellationToken);
-            await users.UpdateSecurityStampAsync(user);
-            db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(user.Id, IdentityAuditEvents.RolesChanged,
+            var account = (await users.FindByIdAsync(command.UserId))!;
+            await ApplyAccessAsync(account, command.Access, cancellationToken);
+            if (!(await users.UpdateSecurityStampAsync(account)).Succeeded)
+            {
+                return Error.Conflict("The account changed meanwhile; try again.");
+            }
+
+            db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(account.Id, IdentityAuditEvents.RolesChanged,
                 $"{before} → {Describe(command.Access)}", command.Reason.Trim()));
             await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return user.Id;
+            return Result.Success(account.Id);
+        }, cancellationToken);
     }
 
     public async Task<Result<string>> HandleAsync(DeactivateUserCommand command, CancellationToken cancellationToken = default)
@@ -193,16 +203,18 @@ internal sealed class UserAdministrationHandlers(
     /// </summary>
     private async Task<Result<string>> SetActiveAsync(CtmsUser user, bool active, string reason, string action, CancellationToken cancellationToken)
     {
-        using (UserStoreBatch.Begin(store))
         using (auditReason.Use(reason.Trim()))
         {
-            user.IsActive = active;
-            await users.UpdateSecurityStampAsync(user);
-            db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(user.Id, action, user.DisplayName, reason.Trim()));
-            await db.SaveChangesAsync(cancellationToken);
+            return await AccountTransaction.RunAsync(db, async () =>
+            {
+                var account = (await users.FindByIdAsync(user.Id))!;
+                account.IsActive = active;
+                // One save: the stamp's UpdateAsync also writes IsActive, and the audit event goes with it.
+                db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(account.Id, action, account.DisplayName, reason.Trim()));
+                var updated = await users.UpdateSecurityStampAsync(account);
+                return updated.Succeeded ? Result.Success(account.Id) : Error.Conflict("The account changed meanwhile; try again.");
+            }, cancellationToken);
         }
-
-        return user.Id;
     }
 
     private async Task ApplyAccessAsync(CtmsUser user, UserAccess access, CancellationToken cancellationToken)
