@@ -59,11 +59,14 @@ internal sealed class RegisterPublicClientValidator : AbstractValidator<Register
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Name the app.").MaximumLength(200);
         RuleFor(c => c.RedirectUris).NotEmpty().WithMessage("Give at least one redirect URI.");
         RuleForEach(c => c.RedirectUris).Must(BeAbsoluteWithoutFragment)
-            .WithMessage(u => $"'{u}' is not an absolute redirect URI without a fragment.");
+            .WithMessage(u => $"'{u}' is not a redirect URI: use https (http only to localhost) or an app's own scheme like com.example.app, without a fragment.");
     }
 
+    // RFC 8252: https, loopback http for desktop apps, or a private-use scheme (reverse domain name) for mobile apps.
+    // "/path" parses as an absolute file: URI on Unix, which this also refuses.
     private static bool BeAbsoluteWithoutFragment(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && string.IsNullOrEmpty(parsed.Fragment);
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && string.IsNullOrEmpty(parsed.Fragment) &&
+        (parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && parsed.IsLoopback) || parsed.Scheme.Contains('.'));
 }
 
 internal sealed class RotateClientSecretValidator : AbstractValidator<RotateClientSecretCommand>
