@@ -55,6 +55,14 @@ public sealed partial class UserAdministrationTests
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologySeoul}/subjects")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.GetAsync($"/api/v1/sites/{DemoIds.SiteOncologyBusan}/subjects")).StatusCode);
 
+        // A re-issued link is refused once the password is set.
+        await using (var scope = await app.UserScopeAsync(Admin))
+        {
+            var reissue = await scope.ServiceProvider.GetRequiredService<ICommandHandler<ReissueInvitationCommand, Invitation>>()
+                .HandleAsync(new ReissueInvitationCommand(invitation.UserId));
+            Assert.Equal("conflict", reissue.Errors.Single().Code);
+        }
+
         // One time only: the new security stamp spent the link.
         var again = await SetPasswordAsync(browser, invitation.SetPasswordPath, "Another harbour at dusk 7");
         Assert.Contains("not valid any more", Uri.UnescapeDataString(again.Headers.Location!.OriginalString), StringComparison.Ordinal);
@@ -62,6 +70,28 @@ public sealed partial class UserAdministrationTests
         var audit = await app.AuditAsync(new AuditQuery(Module: "identity", EntityId: invitation.UserId));
         Assert.Contains(audit, e => e.Action == "account-created" && e.UserName == "Alex Admin" && e.NewValue!.Contains("Coordinator", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Action == "invitation-accepted");
+    }
+
+    [Fact]
+    public async Task A_new_invitation_link_voids_the_earlier_one()
+    {
+        await using var backend = await TestBackend.SqliteInMemoryBusAsync();
+        await using var app = new CtmsAppFactory(backend);
+        Invitation first, second;
+        await using (var scope = await app.UserScopeAsync(Admin))
+        {
+            first = (await scope.ServiceProvider.GetRequiredService<ICommandHandler<InviteUserCommand, Invitation>>()
+                .HandleAsync(new InviteUserCommand("late.reader@demo.ctms", "Late Reader", CoordinatorOfSeoul))).Value;
+            second = (await scope.ServiceProvider.GetRequiredService<ICommandHandler<ReissueInvitationCommand, Invitation>>()
+                .HandleAsync(new ReissueInvitationCommand(first.UserId))).Value;
+        }
+
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var stale = await SetPasswordAsync(browser, first.SetPasswordPath, NewPassword);
+        Assert.Contains("not valid any more", Uri.UnescapeDataString(stale.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var fresh = await SetPasswordAsync(browser, second.SetPasswordPath, NewPassword);
+        Assert.StartsWith("/account/login?info=", fresh.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(await app.AuditAsync(new AuditQuery(Module: "identity", EntityId: first.UserId)), e => e.Action == "invitation-reissued");
     }
 
     [Fact]

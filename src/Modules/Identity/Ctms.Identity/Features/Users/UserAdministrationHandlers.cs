@@ -98,14 +98,23 @@ internal sealed class UserAdministrationHandlers(
             return Error.Conflict("Only an active account that has not set its password yet gets a new invitation link.");
         }
 
-        // A new stamp voids the earlier link: only the newest one works.
-        await users.UpdateSecurityStampAsync(user);
-        var invitation = await InvitationAsync(user, clock.GetUtcNow());
-        db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(user.Id, IdentityAuditEvents.InvitationReissued,
-            $"valid until {invitation.ExpiresAt:u}"));
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("New invitation for {UserId}: {Path}, valid until {ExpiresAt:u}", user.Id, invitation.SetPasswordPath, invitation.ExpiresAt);
-        return invitation;
+        var outcome = await AccountTransaction.RunAsync(db, async () =>
+        {
+            var account = (await users.FindByIdAsync(command.UserId))!;
+            // A new stamp voids the earlier link: only the newest one works.
+            await users.UpdateSecurityStampAsync(account);
+            var invitation = await InvitationAsync(account, clock.GetUtcNow());
+            db.AddAuditEvent(IdentityAuditEvents.ByCurrentUser(account.Id, IdentityAuditEvents.InvitationReissued,
+                $"valid until {invitation.ExpiresAt:u}"));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(invitation);
+        }, cancellationToken);
+        if (outcome.IsSuccess)
+        {
+            logger.LogInformation("New invitation for {UserId}: {Path}, valid until {ExpiresAt:u}", user.Id, outcome.Value.SetPasswordPath, outcome.Value.ExpiresAt);
+        }
+
+        return outcome;
     }
 
     public async Task<Result<string>> HandleAsync(ChangeUserAccessCommand command, CancellationToken cancellationToken = default)
