@@ -98,6 +98,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/reporting/exports/{jobId:guid}/file"] = (_ => new(HttpMethod.Get, $"/api/v1/reporting/exports/{Guid.NewGuid()}/file"), SponsorOrganisation),
         ["GET /admin/audit/export.csv"] = (_ => new(HttpMethod.Get, "/admin/audit/export.csv"), AdministratorOnly),
         ["GET /admin/audit/export.xml"] = (_ => new(HttpMethod.Get, "/admin/audit/export.xml"), AdministratorOnly),
+        // Changing one's own password is open to every signed-in person (the handler acts on the caller only).
+        ["POST /account/password"] = (_ => new(HttpMethod.Post, "/account/password"), (_, _) => true),
         // Signing out is open to every signed-in person; it is checked last, as it ends the session.
         ["POST /account/logout"] = (_ => new(HttpMethod.Post, "/account/logout"), (_, _) => true),
     };
@@ -128,6 +130,9 @@ public sealed class AuthorizationMatrixTests
         ["ProtocolVersionHandlers"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["CreateSiteHandler"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
         ["SiteActionHandlers"] = "test:TenantScopeTests.Another_tenants_sponsor_neither_sees_nor_changes_the_demo_trials_and_their_sites",
+        ["UserAdministrationHandlers"] = "test:UserAdministrationTests.Only_administrators_invite_and_bad_input_changes_nothing",
+        ["PasswordHandlers"] = "POST /account/password",
+        ["ClientRegistrationHandlers"] = "test:ClientRegistrationTests.Only_administrators_register_clients_and_a_public_client_needs_pkce_and_redirect_uris",
         ["DelegationHandlers"] = "test:SiteActivationAndDelegationTests.CanPerform_needs_a_signed_entry_in_date_with_current_training",
         ["ReplaySiteMessageHandler"] = "test:GatewayTests.A_parked_message_rejected_for_a_gap_is_replayed_by_an_administrator_or_the_sites_coordinator_only",
     };

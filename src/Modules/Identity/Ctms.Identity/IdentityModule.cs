@@ -1,10 +1,18 @@
 using Ctms.Identity.Contracts;
 using Ctms.Identity.Domain;
 using Ctms.Identity.Features.Audit;
+using Ctms.Identity.Features.Clients;
 using Ctms.Identity.Features.Oidc;
 using Ctms.Identity.Features.SeedDemo;
 using Ctms.Identity.Features.SignIn;
+using Ctms.Identity.Features.Passwords;
+using Ctms.Identity.Features.Sessions;
 using Ctms.Identity.Features.Signing;
+using Ctms.Identity.Features.Users;
+using Ctms.Shared.Handlers;
+using FluentValidation;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Configuration;
 using Ctms.Shared.Signatures;
 using Ctms.Identity.Persistence;
 using Ctms.Shared.Demo;
@@ -48,6 +56,7 @@ public static class IdentityModule
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<CtmsIdentityDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -63,6 +72,27 @@ public static class IdentityModule
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, 401);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, 403);
         });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.ValidationInterval = SecuritySettings.Revalidation(configuration));
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.TokenLifespan = SecuritySettings.InvitationLifetime(configuration));
+        // Added before the host's AddRazorComponents, whose default provider is only a fallback (TryAdd).
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidatingStateProvider>();
+        services.AddValidatorsFromAssemblyContaining<InviteUserValidator>(includeInternalTypes: true);
+        services.AddCommandHandler<InviteUserCommand, Invitation, UserAdministrationHandlers>();
+        services.AddCommandHandler<ReissueInvitationCommand, Invitation, UserAdministrationHandlers>();
+        services.AddCommandHandler<ChangeUserAccessCommand, string, UserAdministrationHandlers>();
+        services.AddCommandHandler<DeactivateUserCommand, string, UserAdministrationHandlers>();
+        services.AddCommandHandler<ReactivateUserCommand, string, UserAdministrationHandlers>();
+        services.AddQueryHandler<ListUsersQuery, IReadOnlyList<UserRow>, ListUsersHandler>();
+        services.AddQueryHandler<ListClientsQuery, IReadOnlyList<ClientRow>, ListClientsHandler>();
+        services.AddCommandHandler<RegisterMachineClientCommand, ClientSecretIssued, ClientRegistrationHandlers>();
+        services.AddCommandHandler<RegisterPublicClientCommand, string, ClientRegistrationHandlers>();
+        services.AddCommandHandler<RotateClientSecretCommand, ClientSecretIssued, ClientRegistrationHandlers>();
+        services.AddCommandHandler<DisableClientCommand, string, ClientRegistrationHandlers>();
+        services.AddCommandHandler<EnableClientCommand, string, ClientRegistrationHandlers>();
+        services.AddCommandHandler<AcceptInvitationCommand, string, PasswordHandlers>();
+        services.AddCommandHandler<ChangePasswordCommand, string, PasswordHandlers>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddScoped<IElectronicSignatureService, ElectronicSignatureService>();
         services.AddScoped<IIdentityQueries, IdentityQueries>();
@@ -80,6 +110,7 @@ public static class IdentityModule
     {
         OidcServer.Map(app);
         AccountEndpoints.Map(app);
+        PasswordEndpoints.Map(app);
         AuditEndpoints.Map(app);
         return app;
     }

@@ -39,6 +39,12 @@ internal static class OidcServer
     public const string TenantProperty = "ctms_tenant";
     public const string SitesProperty = "ctms_sites";
 
+    /// <summary>Set by an administrator: the client is kept for the record but gets no tokens.</summary>
+    public const string DisabledProperty = "ctms_disabled";
+
+    public static bool IsDisabled(IReadOnlyDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(DisabledProperty, out var value) && value.ValueKind == JsonValueKind.True;
+
     public static IServiceCollection AddCtmsOidc(this IServiceCollection services)
     {
         services.AddOpenIddict()
@@ -93,6 +99,14 @@ internal static class OidcServer
             var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
             var name = await applications.GetDisplayNameAsync(application) ?? request.ClientId!;
             var properties = await applications.GetPropertiesAsync(application);
+            if (IsDisabled(properties))
+            {
+                db.AddAuditEvent(AuditEntry.Event("Client", request.ClientId!, IdentityAuditEvents.TokenRefused, "client disabled",
+                    userId: request.ClientId, userName: name));
+                await db.SaveChangesAsync(http.RequestAborted);
+                return Refuse(Errors.InvalidClient, "This client is disabled.");
+            }
+
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, request.ClientId).SetClaim(Claims.Name, name).SetClaim(CtmsClaims.DisplayName, name);
             identity.SetClaims(Claims.Role, Strings(properties, RolesProperty));
@@ -113,6 +127,11 @@ internal static class OidcServer
 
         if (request.IsAuthorizationCodeGrantType())
         {
+            if (await applications.FindByClientIdAsync(request.ClientId!) is { } client && IsDisabled(await applications.GetPropertiesAsync(client)))
+            {
+                return Refuse(Errors.InvalidClient, "This client is disabled.");
+            }
+
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var userId = result.Principal?.GetClaim(Claims.Subject);
             if (userId is null || await users.FindByIdAsync(userId) is not { IsActive: true } user)
@@ -134,9 +153,15 @@ internal static class OidcServer
     private static async Task<IResult> AuthorizeAsync(
         HttpContext http,
         UserManager<CtmsUser> users,
-        IUserClaimsPrincipalFactory<CtmsUser> principals)
+        IUserClaimsPrincipalFactory<CtmsUser> principals,
+        IOpenIddictApplicationManager applications)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (await applications.FindByClientIdAsync(request.ClientId!) is { } client && IsDisabled(await applications.GetPropertiesAsync(client)))
+        {
+            return Refuse(Errors.UnauthorizedClient, "This client is disabled.");
+        }
+
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!cookie.Succeeded)
         {

@@ -42,6 +42,21 @@ internal static class AccountEndpoints
 
             return Results.LocalRedirect("~/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
+        // A GET, so the idle timer can navigate to it; anonymous, as the session may have ended already. At worst a
+        // foreign page signs someone out, which SameSite=Lax cookies allow for any top-level GET anyway.
+        app.MapGet("/account/idle-signout", SignOutIdleAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignOutIdleAsync(SignInManager<CtmsUser> signIn, CtmsIdentityDbContext db, Ctms.Shared.Security.ICurrentUser current)
+    {
+        if (current.UserId is { } userId && current.Principal.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        {
+            await signIn.SignOutAsync();
+            db.AddAuditEvent(IdentityAuditEvents.For(userId, current.DisplayName, IdentityAuditEvents.SignedOutIdle, "no activity within the idle timeout"));
+            await db.SaveChangesAsync();
+        }
+
+        return Results.LocalRedirect($"~/account/login?info={Uri.EscapeDataString("You were signed out after a period without activity.")}");
     }
 
     private static async Task<IResult> SignInAsync(
