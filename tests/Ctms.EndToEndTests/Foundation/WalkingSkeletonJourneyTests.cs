@@ -23,11 +23,8 @@ public sealed class WalkingSkeletonJourneyTests
         var count = sponsor.Locator("[data-testid=site-enrolled-SEL01]");
         await Expect(count).ToHaveTextAsync("0");
 
-        // Screened, consented and eligible through the API; the enrollment itself in the browser.
-        using (var api = await SignIn.AsAsync(app.Factory, "coordinator@demo.ctms"))
-        {
-            await SubjectJourney.ReadyToEnrollAsync(app.Factory, api, DemoIds.SiteOncologySeoul);
-        }
+        // Screened, consented and eligible as site data; the enrollment itself in the browser.
+        await SubjectJourney.ReadyToEnrollInScopeAsync(app.Factory, "coordinator@demo.ctms", DemoIds.SiteOncologySeoul);
 
         var coordinator = await app.SignInAsync("coordinator@demo.ctms");
         await Expect(coordinator).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/coordinator$"));

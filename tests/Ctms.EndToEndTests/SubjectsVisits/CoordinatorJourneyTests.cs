@@ -34,10 +34,11 @@ public sealed class CoordinatorJourneyTests
         await Expect(page.Locator("[data-testid=consents]")).ToContainTextAsync("Participant information and consent form 1.0");
 
         await page.ClickAsync("[data-testid=action-eligibility]");
-        var inclusion = page.Locator("[data-testid^=inclusion-] input");
-        for (var i = 0; i < await inclusion.CountAsync(); i++)
+        // The demo oncology protocol's inclusion criteria, each ticked through its label.
+        foreach (var criterion in new[] { "Age 19 years or older", "Histologically confirmed advanced gastric adenocarcinoma", "ECOG performance status 0 or 1",
+                     "Adequate organ function" })
         {
-            await inclusion.Nth(i).CheckAsync();
+            await page.Locator("[data-testid=eligibility-dialog]").GetByText(criterion, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         }
 
         await page.ClickAsync("[data-testid=eligibility-submit]");
@@ -57,7 +58,7 @@ public sealed class CoordinatorJourneyTests
         await page.ClickAsync("[data-testid=record-visit-1]");
         await page.ClickAsync("[data-testid=visit-submit]");
         await Expect(page.Locator("[data-testid=visit-dialog]")).ToContainTextAsync("outside the window");
-        await Input(page, "visit-reason").FillAsync("Laboratory results arrived late");
+        await page.Locator("textarea[data-testid=visit-reason], [data-testid=visit-reason] textarea").First.FillAsync("Laboratory results arrived late");
         await page.ClickAsync("[data-testid=visit-submit]");
 
         await Expect(page.Locator("[data-testid=visit-state-1]")).ToHaveTextAsync("occurred");

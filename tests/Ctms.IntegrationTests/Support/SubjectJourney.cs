@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Ctms.Shared.Demo;
 using Ctms.Sites.Contracts;
+using Ctms.Subjects.Contracts;
 using Ctms.Trials.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,24 @@ public static class SubjectJourney
             Assert.True(eligibility.IsSuccessStatusCode, await eligibility.Content.ReadAsStringAsync());
         }
 
+        return number;
+    }
+
+    /// <summary>The same preparation without HTTP, through <see cref="ISiteDataEntry"/> as <paramref name="email"/> (for hosts without a test client).</summary>
+    public static async Task<string> ReadyToEnrollInScopeAsync(CtmsAppFactory app, string email, Guid siteId)
+    {
+        var (consentVersionId, criteria) = await SiteTrialAsync(app, siteId);
+        await using var scope = await app.UserScopeAsync(email);
+        var entry = scope.ServiceProvider.GetRequiredService<ISiteDataEntry>();
+        var number = (await entry.ScreenAsync(new ScreenSubjectEntry(siteId, Today, null))).SubjectNumber!;
+        Assert.True((await entry.SignConsentAsync(new ConsentEntry(siteId, number, consentVersionId, Today))).Succeeded);
+        var answers = criteria.Inclusion.ToDictionary(c => c, _ => true);
+        foreach (var exclusion in criteria.Exclusion)
+        {
+            answers[exclusion] = false;
+        }
+
+        Assert.True((await entry.AssessEligibilityAsync(new EligibilityEntry(siteId, number, answers, Today))).Eligible);
         return number;
     }
 

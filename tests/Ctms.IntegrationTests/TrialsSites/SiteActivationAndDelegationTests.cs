@@ -79,7 +79,7 @@ public sealed class SiteActivationAndDelegationTests
     public async Task CanPerform_needs_a_signed_entry_in_date_with_current_training()
     {
         await using var backend = await TestBackend.SqliteInMemoryBusAsync();
-        await using var app = new CtmsAppFactory(backend);
+        await using var app = new CtmsAppFactory(backend, TrialsSitesScopes.WithoutDemoDelegations);
         _ = app.Server;
         await WaitForUserDirectoryAsync(app);
         var coordinatorId = await UserIdAsync(app, Coordinator);
@@ -143,7 +143,7 @@ public sealed class SiteActivationAndDelegationTests
     public async Task Editing_a_signed_entry_invalidates_its_signature()
     {
         await using var backend = await TestBackend.SqliteInMemoryBusAsync();
-        await using var app = new CtmsAppFactory(backend);
+        await using var app = new CtmsAppFactory(backend, TrialsSitesScopes.WithoutDemoDelegations);
         _ = app.Server;
         await WaitForUserDirectoryAsync(app);
         var coordinatorId = await UserIdAsync(app, Coordinator);

@@ -12,6 +12,9 @@ internal static class TrialsSitesScopes
     /// <summary>The demo IRB approvals are seeded by default; these tests grant approvals themselves or expect none.</summary>
     public static readonly IReadOnlyDictionary<string, string?> WithoutDemoIrbApprovals = new Dictionary<string, string?> { ["Seed:DemoIrbApprovals"] = "false" };
 
+    /// <summary>Empty delegation logs, for the tests that build one from nothing.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> WithoutDemoDelegations = new Dictionary<string, string?> { ["Seed:DemoDelegations"] = "false" };
+
     /// <summary>A scope acting as a sponsor user of another tenant (no such demo user exists).</summary>
     public static AsyncServiceScope OtherTenantSponsorScope(this CtmsAppFactory app)
     {

@@ -4,12 +4,13 @@ using Ctms.Irb.Persistence;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Results;
 using Ctms.Shared.Security;
+using Ctms.Trials.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Irb.Features.Review;
 
 /// <summary>The steps of a review before the decision is signed; each checks that the user sits on the submission's IRB.</summary>
-internal sealed class ReviewHandlers(IrbDbContext db, ICurrentUser user, TimeProvider clock) :
+internal sealed class ReviewHandlers(IrbDbContext db, ICurrentUser user, ITrialsQueries trials, TimeProvider clock) :
     ICommandHandler<CreateSubmissionCommand, Guid>,
     ICommandHandler<AssignReviewerCommand, bool>,
     ICommandHandler<AddCommentCommand, bool>,
@@ -24,8 +25,16 @@ internal sealed class ReviewHandlers(IrbDbContext db, ICurrentUser user, TimePro
             return denied;
         }
 
+        // The consent forms of the protocol version are reviewed with it, so its approval covers them (subjects consent on them).
+        var consents = c.Type is SubmissionTypes.Initial or SubmissionTypes.Amendment
+            ? await trials.ListConsentVersionsAsync(c.ProtocolVersionId, cancellationToken)
+            : [];
         var submission = new Submission(c.IrbId, c.TrialId, c.ProtocolNumber.Trim(), c.ProtocolVersionId, c.ProtocolVersion.Trim(), c.Type,
-            c.RiskLevel, clock.GetUtcNow(), [new SubmissionDocument("protocol", c.ProtocolVersionId, $"Protocol {c.ProtocolNumber}", c.ProtocolVersion, null)]);
+            c.RiskLevel, clock.GetUtcNow(),
+            [
+                new SubmissionDocument("protocol", c.ProtocolVersionId, $"Protocol {c.ProtocolNumber}", c.ProtocolVersion, null),
+                .. consents.Select(v => new SubmissionDocument("consent", v.Id, v.DocumentName, v.Version, v.Language)),
+            ]);
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(cancellationToken);
         return submission.Id;

@@ -5,6 +5,7 @@ using Ctms.Shared.Time;
 using Ctms.Sites.Domain;
 using Ctms.Sites.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Ctms.Sites.Features.SeedDemo;
 
@@ -13,7 +14,7 @@ namespace Ctms.Sites.Features.SeedDemo;
 /// coordinators and investigator may consent, assess eligibility, enroll and run visits. Runs after the Identity seed
 /// (it needs the user ids). The seeded signatures say "(demo seed)": nobody signed them in this system.
 /// </summary>
-internal sealed class DelegationDemoSeeder(SitesDbContext db, IIdentityQueries people, TimeProvider clock) : IDemoSeeder
+internal sealed class DelegationDemoSeeder(SitesDbContext db, IIdentityQueries people, IConfiguration configuration, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 45;
 
@@ -27,8 +28,9 @@ internal sealed class DelegationDemoSeeder(SitesDbContext db, IIdentityQueries p
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // Seed:DemoDelegations=false leaves the logs empty (tests of the delegation log itself start from nothing).
         var siteIds = Staff.Select(s => s.Site).Distinct().ToList();
-        if (await db.Staff.AnyAsync(cancellationToken) || await db.Sites.CountAsync(s => siteIds.Contains(s.Id), cancellationToken) != siteIds.Count)
+        if (string.Equals(configuration["Seed:DemoDelegations"], "false", StringComparison.OrdinalIgnoreCase) || await db.Staff.AnyAsync(cancellationToken) || await db.Sites.CountAsync(s => siteIds.Contains(s.Id), cancellationToken) != siteIds.Count)
         {
             return;
         }
