@@ -81,7 +81,7 @@ public abstract class WalkingSkeletonScenarios
         Assert.Equal(1, await app.ReportedEnrolledAsync(Trial, Site));
 
         var after = Guid.NewGuid();
-        await bus.Publish(message with { SubjectNumber = "SEL01-901" }, ctx => ctx.MessageId = after);
+        await bus.Publish(message with { SubjectId = Guid.NewGuid(), SubjectNumber = "SEL01-901" }, ctx => ctx.MessageId = after);
         await Eventually.Until(() => app.ReportedEnrolledAsync(Trial, Site), n => n == 2, "the consumer to keep working after a poison message");
         using var health = await app.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
