@@ -80,6 +80,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapIdentityEndpoints();
 app.MapTrialsEndpoints();
+app.MapSitesEndpoints();
 app.MapSubjectsEndpoints();
 app.MapIrbEndpoints();
 app.MapReportingEndpoints();

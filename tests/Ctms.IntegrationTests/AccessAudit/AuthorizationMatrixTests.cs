@@ -89,6 +89,14 @@ public sealed class AuthorizationMatrixTests
                 saeReportingHours = 24, allowOverEnrollment = false, arms = Array.Empty<object>(),
             }),
         }, SponsorOrganisation),
+        // Site staff read their own sites of a trial (the list narrows to them), so the trial-wide list is open to them in and out of scope.
+        ["GET /api/v1/trials/{trialId:guid}/sites"] = (_ => new(HttpMethod.Get, $"/api/v1/trials/{DemoIds.TrialOncology}/sites"),
+            (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.Coordinator or CtmsRoles.Investigator),
+        ["GET /api/v1/sites/{siteId:guid}"] = (site => new(HttpMethod.Get, $"/api/v1/sites/{site}"),
+            (role, inScope) => SponsorOrganisation(role, inScope) || SiteStaff(role, inScope)),
+        // The demo IRB people sit on the Seoul IRB, which approved the demo trial: involved whatever the site.
+        ["GET /api/v1/trials/{trialId:guid}/irb-approvals"] = (_ => new(HttpMethod.Get, $"/api/v1/trials/{DemoIds.TrialOncology}/irb-approvals"),
+            (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.IrbMember or CtmsRoles.IrbChair),
         ["GET /api/v1/reporting/trials/{trialId:guid}/enrollment"] = (_ => new(HttpMethod.Get, $"/api/v1/reporting/trials/{DemoIds.TrialOncology}/enrollment"),
             SponsorOrganisation),
         // Starts a real (harmless) background export for an allowed caller; the job endpoints answer 404 for a job that is not theirs.

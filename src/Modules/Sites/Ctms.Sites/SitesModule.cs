@@ -5,6 +5,7 @@ using Ctms.Shared.Persistence;
 using Ctms.Shared.Signatures;
 using Ctms.Sites.Consumers;
 using Ctms.Sites.Contracts;
+using Ctms.Sites.Features.Api;
 using Ctms.Sites.Features.CreateSite;
 using Ctms.Sites.Features.Delegation;
 using Ctms.Sites.Features.SeedDemo;
@@ -12,6 +13,7 @@ using Ctms.Sites.Features.SiteActions;
 using Ctms.Sites.Features.SitePage;
 using Ctms.Sites.Persistence;
 using FluentValidation;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Sites;
@@ -43,5 +45,12 @@ public static class SitesModule
         services.AddQueryHandler<SiteViewQuery, SiteView, SiteViewHandler>();
         services.AddQueryHandler<TrialSitesQuery, TrialSitesView, TrialSitesHandler>();
         return services;
+    }
+
+    /// <summary>The sites API (read-only): <c>/api/v1/trials/{trialId}/sites</c> and <c>/api/v1/sites/{siteId}</c> with its ETag.</summary>
+    public static IEndpointRouteBuilder MapSitesEndpoints(this IEndpointRouteBuilder app)
+    {
+        SitesEndpoints.Map(app);
+        return app;
     }
 }

@@ -15,6 +15,7 @@ internal static class IrbEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
+        IrbApprovalsEndpoints.Map(app);
         var group = app.MapGroup("/api/v1/irb").WithTags("IRB").RequireAuthorization();
 
         group.MapGet("/approvals/in-force", async (Guid institutionId, Guid trialId, Guid protocolVersionId, DateOnly? date,
