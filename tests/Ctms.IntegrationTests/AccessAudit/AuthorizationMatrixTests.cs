@@ -94,6 +94,12 @@ public sealed class AuthorizationMatrixTests
             (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.Coordinator or CtmsRoles.Investigator),
         ["GET /api/v1/sites/{siteId:guid}"] = (site => new(HttpMethod.Get, $"/api/v1/sites/{site}"),
             (role, inScope) => SponsorOrganisation(role, inScope) || SiteStaff(role, inScope)),
+        // Like the sites list: site staff read their own sites' subjects (the list narrows to them) in and out of scope.
+        ["GET /api/v1/trials/{trialId:guid}/subjects"] = (_ => new(HttpMethod.Get, $"/api/v1/trials/{DemoIds.TrialOncology}/subjects"),
+            (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.Coordinator or CtmsRoles.Investigator),
+        // Roles that never read visits are refused before the subject is looked up; the subject scope is proved in SubjectsApiTests.
+        ["GET /api/v1/subjects/{subjectId:guid}/visits"] = (_ => new(HttpMethod.Get, $"/api/v1/subjects/{Guid.NewGuid()}/visits"),
+            (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.Coordinator or CtmsRoles.Investigator),
         // The demo IRB people sit on the Seoul IRB, which approved the demo trial: involved whatever the site.
         ["GET /api/v1/trials/{trialId:guid}/irb-approvals"] = (_ => new(HttpMethod.Get, $"/api/v1/trials/{DemoIds.TrialOncology}/irb-approvals"),
             (role, inScope) => SponsorOrganisation(role, inScope) || role is CtmsRoles.IrbMember or CtmsRoles.IrbChair),

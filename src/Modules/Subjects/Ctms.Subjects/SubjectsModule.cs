@@ -62,6 +62,7 @@ public static class SubjectsModule
     public static IEndpointRouteBuilder MapSubjectsEndpoints(this IEndpointRouteBuilder app)
     {
         SubjectsEndpoints.Map(app);
+        SubjectsReadEndpoints.Map(app);
         return app;
     }
 }
