@@ -17,7 +17,7 @@ internal static class ReportingCommand
         {
             return await ReportingModule.RebuildReadModelAsync(services, Console.Out);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or NotImplementedException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"The read model could not be rebuilt: {ex.Message}");
             return 1;
