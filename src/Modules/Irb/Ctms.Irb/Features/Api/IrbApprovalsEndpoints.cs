@@ -26,7 +26,7 @@ internal static class IrbApprovalsEndpoints
                     return invalid!;
                 }
 
-                var sponsorRole = user.IsInRole(CtmsRoles.Sponsor) || user.IsInRole(CtmsRoles.Administrator);
+                var sponsorRole = user.ActsForSponsor();
                 var irbRole = user.IsInRole(CtmsRoles.IrbMember) || user.IsInRole(CtmsRoles.IrbChair);
                 if (!sponsorRole && !irbRole)
                 {
@@ -39,7 +39,7 @@ internal static class IrbApprovalsEndpoints
                     return Refuse(Error.NotFound("The trial"));
                 }
 
-                var sponsor = sponsorRole && !string.IsNullOrEmpty(user.TenantId) && user.TenantId == trial.TenantId;
+                var sponsor = user.IsSponsorOf(trial.TenantId);
                 var irbIds = user.IrbIds;
                 var approvals = (await irb.ListApprovalsForTrialAsync(trialId, ct))
                     .Where(a => sponsor || irbIds.Contains(a.IrbId) || irbIds.Contains(a.ReviewingIrbId))

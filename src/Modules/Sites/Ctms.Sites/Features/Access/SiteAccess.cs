@@ -14,12 +14,9 @@ namespace Ctms.Sites.Features.Access;
 /// </summary>
 internal static class SiteAccess
 {
-    public static bool IsSponsorOf(ICurrentUser user, TrialSummary trial) =>
-        user.IsAuthenticated && (user.IsInRole(CtmsRoles.Sponsor) || user.IsInRole(CtmsRoles.Administrator)) &&
-        !string.IsNullOrEmpty(user.TenantId) && user.TenantId == trial.TenantId;
+    public static bool IsSponsorOf(ICurrentUser user, TrialSummary trial) => user.IsSponsorOf(trial.TenantId);
 
-    public static bool IsStaffOf(ICurrentUser user, Guid siteId) =>
-        user.IsAuthenticated && (user.IsInRole(CtmsRoles.Coordinator) || user.IsInRole(CtmsRoles.Investigator)) && user.SiteIds.Contains(siteId);
+    public static bool IsStaffOf(ICurrentUser user, Guid siteId) => user.IsStaffOf(siteId);
 
     public static bool IsInvestigatorOf(ICurrentUser user, Guid siteId) =>
         user.IsAuthenticated && user.IsInRole(CtmsRoles.Investigator) && user.SiteIds.Contains(siteId);

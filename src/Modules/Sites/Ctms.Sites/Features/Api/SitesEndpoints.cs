@@ -84,7 +84,7 @@ internal static class SitesEndpoints
                 }
 
                 // Staff of another site get the same 403 as the site-scoped subjects API; anyone else learns nothing.
-                var refused = IsSiteStaff(user) ? Error.Forbidden("You are not on this site's staff.") : Refusal(user, null)!;
+                var refused = user.IsSiteStaff() ? Error.Forbidden("You are not on this site's staff.") : Refusal(user, null)!;
                 return Result.Failure<int>(refused).ToHttpResult(_ => Results.Empty);
             })
             .RequireAuthorization().WithTags("Sites")
@@ -92,17 +92,15 @@ internal static class SitesEndpoints
             .WithSummary("One site, with its ETag (If-None-Match answers 304 when unchanged).");
     }
 
-    private static bool IsSiteStaff(ICurrentUser user) => user.IsInRole(CtmsRoles.Coordinator) || user.IsInRole(CtmsRoles.Investigator);
-
     /// <summary>Why a non-sponsor may not list the trial's sites; null for site staff of an existing trial (they see their own sites).</summary>
     private static Error? Refusal(ICurrentUser user, TrialSummary? trial)
     {
-        if (IsSiteStaff(user))
+        if (user.IsSiteStaff())
         {
             return trial is null ? Error.NotFound("The trial") : null;
         }
 
-        if (user.IsInRole(CtmsRoles.Sponsor) || user.IsInRole(CtmsRoles.Administrator))
+        if (user.ActsForSponsor())
         {
             return Error.NotFound("The trial"); // absent, or another tenant's
         }

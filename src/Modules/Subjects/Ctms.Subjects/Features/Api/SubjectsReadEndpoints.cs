@@ -73,7 +73,7 @@ internal static class SubjectsReadEndpoints
                 }
 
                 var trial = await trials.GetAsync(trialId, ct);
-                var sponsor = trial is not null && IsSponsorOf(user, trial);
+                var sponsor = trial is not null && user.IsSponsorOf(trial.TenantId);
                 if (!sponsor && Refusal(user, trial) is { } refused)
                 {
                     return Result.Failure<int>(refused).ToHttpResult(_ => Results.Empty);
@@ -94,7 +94,7 @@ internal static class SubjectsReadEndpoints
         app.MapGet("/api/v1/subjects/{subjectId:guid}/visits", async (Guid subjectId, ISubjectsQueries subjects, ITrialsQueries trials,
                 ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!IsSiteStaff(user) && !user.IsInRole(CtmsRoles.Sponsor) && !user.IsInRole(CtmsRoles.Administrator))
+                if (!user.IsSiteStaff() && !user.ActsForSponsor())
                 {
                     return Result.Failure<int>(Error.Forbidden("Only the trial's sponsor and site staff read visits.")).ToHttpResult(_ => Results.Empty);
                 }
@@ -106,9 +106,9 @@ internal static class SubjectsReadEndpoints
                     return Result.Failure<int>(Error.NotFound("The subject")).ToHttpResult(_ => Results.Empty);
                 }
 
-                if (!IsSponsorOf(user, trial) && !IsStaffOf(user, subject.SiteId))
+                if (!user.IsSponsorOf(trial.TenantId) && !user.IsStaffOf(subject.SiteId))
                 {
-                    var refused = IsSiteStaff(user) ? Error.Forbidden("You are not on the staff of this subject's site.") : Refusal(user, null)!;
+                    var refused = user.IsSiteStaff() ? Error.Forbidden("You are not on the staff of this subject's site.") : Refusal(user, null)!;
                     return Result.Failure<int>(refused).ToHttpResult(_ => Results.Empty);
                 }
 
@@ -128,23 +128,15 @@ internal static class SubjectsReadEndpoints
         new(s.Id, s.TrialId, s.SiteId, s.SubjectNumber, s.Status, s.ScreenedOn, s.ConsentedOn, s.ReconsentRequired, s.Eligible, s.EnrolledAt,
             s.ArmId is not null, s.WithdrawnOn);
 
-    private static bool IsSiteStaff(ICurrentUser user) => user.IsInRole(CtmsRoles.Coordinator) || user.IsInRole(CtmsRoles.Investigator);
-
-    private static bool IsStaffOf(ICurrentUser user, Guid siteId) => user.IsAuthenticated && IsSiteStaff(user) && user.SiteIds.Contains(siteId);
-
-    private static bool IsSponsorOf(ICurrentUser user, TrialSummary trial) =>
-        user.IsAuthenticated && (user.IsInRole(CtmsRoles.Sponsor) || user.IsInRole(CtmsRoles.Administrator)) &&
-        !string.IsNullOrEmpty(user.TenantId) && user.TenantId == trial.TenantId;
-
     /// <summary>Why a non-sponsor may not list the trial's subjects; null for site staff of an existing trial (they see their own sites').</summary>
     private static Error? Refusal(ICurrentUser user, TrialSummary? trial)
     {
-        if (IsSiteStaff(user))
+        if (user.IsSiteStaff())
         {
             return trial is null ? Error.NotFound("The trial") : null;
         }
 
-        if (user.IsInRole(CtmsRoles.Sponsor) || user.IsInRole(CtmsRoles.Administrator))
+        if (user.ActsForSponsor())
         {
             return Error.NotFound("The trial"); // absent, or another tenant's
         }
