@@ -27,12 +27,13 @@ internal static class BenchmarkProgram
             "recognition" => [RecognitionScenario.RunAsync],
             "startup" => [StartupScenario.RunAsync],
             "circuits" => [CircuitsScenario.RunAsync],
-            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync, CircuitsScenario.RunAsync],
+            "sync" => [SyncScenario.RunAsync],
+            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync, CircuitsScenario.RunAsync, SyncScenario.RunAsync],
             _ => [],
         };
         if (run.Length == 0)
         {
-            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|circuits|all> [--quick]");
+            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|circuits|sync|all> [--quick]");
             return 2;
         }
 

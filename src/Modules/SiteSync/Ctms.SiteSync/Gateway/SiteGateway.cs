@@ -11,7 +11,7 @@ namespace Ctms.SiteSync.Gateway;
 
 /// <summary>
 /// The central end of docs/messaging.md, on RabbitMQ.Client directly (ADR 0011): one consumer per registered site's
-/// inbound queue (manual acks after the outcome is committed), a relay that publishes the outbound rows with publisher
+/// inbound queue (manual acks after the outcome is committed) feeding <see cref="SubjectLanes"/> (ADR 0015), a relay that publishes the outbound rows with publisher
 /// confirms, and a sweeper for parked messages. A lost connection is rebuilt with backoff; nothing here stops the host.
 /// </summary>
 internal sealed class SiteGateway(
@@ -85,6 +85,7 @@ internal sealed class SiteGateway(
         await using var publisher = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
         var consumers = new List<IChannel>();
+        var lanes = new List<SubjectLanes>();
         try
         {
             foreach (var site in settings.Sites)
@@ -92,9 +93,17 @@ internal sealed class SiteGateway(
                 var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
                 consumers.Add(channel);
                 await SiteTopology.DeclareAsync(channel, site, stoppingToken);
-                await channel.BasicQosAsync(0, 64, false, stoppingToken);
+                // Enough unacked deliveries to keep every lane busy while the others wait on the database.
+                await channel.BasicQosAsync(0, (ushort)Math.Max(64, settings.SubjectLanes * 16), false, stoppingToken);
+                var siteLanes = new SubjectLanes(settings.SubjectLanes, item => OnDeliveryAsync(channel, site, item, stoppingToken));
+                lanes.Add(siteLanes);
                 var consumer = new AsyncEventingBasicConsumer(channel);
-                consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, site, delivery, stoppingToken);
+                consumer.ReceivedAsync += (_, delivery) =>
+                {
+                    siteLanes.Post(new LaneItem(
+                        new InboundDelivery(delivery.BasicProperties.UserId, delivery.BasicProperties.MessageId, delivery.Body.ToArray()), delivery.DeliveryTag));
+                    return Task.CompletedTask;
+                };
                 await channel.BasicConsumeAsync(SiteTopology.Inbound(site), autoAck: false, consumer, stoppingToken);
             }
 
@@ -115,6 +124,11 @@ internal sealed class SiteGateway(
         }
         finally
         {
+            foreach (var siteLanes in lanes)
+            {
+                await siteLanes.CompleteAsync();
+            }
+
             foreach (var channel in consumers)
             {
                 await DisposeQuietlyAsync(channel);
@@ -122,30 +136,34 @@ internal sealed class SiteGateway(
         }
     }
 
-    private async Task OnDeliveryAsync(IChannel channel, RegisteredSite site, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    private async Task OnDeliveryAsync(IChannel channel, RegisteredSite site, LaneItem item, CancellationToken stoppingToken)
     {
-        var inbound = new InboundDelivery(delivery.BasicProperties.UserId, delivery.BasicProperties.MessageId, delivery.Body.ToArray());
+        var (inbound, deliveryTag) = (item.Delivery, item.DeliveryTag);
         DeliveryVerdict verdict;
         try
         {
-            using (await locks.AcquireAsync(site.Code, stoppingToken))
+            using (await locks.AcquireLaneAsync(site.Code, stoppingToken))
             {
                 await using var scope = scopes.CreateAsyncScope();
                 verdict = await scope.ServiceProvider.GetRequiredService<SiteMessageProcessor>().ProcessAsync(site, inbound, stoppingToken);
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return; // stopping: not acked, so the broker redelivers it to whoever consumes next
+        }
         catch (Exception ex)
         {
             // Not stored: the broker redelivers it (the quorum queue's delivery limit dead-letters a message that never succeeds).
             logger.LogError(ex, "Site {Site}: message {MessageId} not processed; returned to the queue", site.Code, inbound.AmqpMessageId);
-            await TryAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true).AsTask());
+            await TryAsync(() => channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true).AsTask());
             return;
         }
 
         signal.Wake();
         await TryAsync(() => verdict == DeliveryVerdict.Ack
-            ? channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).AsTask()
-            : channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false).AsTask());
+            ? channel.BasicAckAsync(deliveryTag, multiple: false).AsTask()
+            : channel.BasicNackAsync(deliveryTag, multiple: false, requeue: false).AsTask());
     }
 
     /// <summary>Publishes outbound rows in id order with confirms, then marks them sent. A crash in between resends (sites dedup by id).</summary>

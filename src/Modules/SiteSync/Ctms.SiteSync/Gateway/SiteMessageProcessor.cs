@@ -330,9 +330,12 @@ internal sealed class SiteMessageProcessor(
         }
     }
 
+    /// <summary>
+    /// Tracked on purpose: the row read for the sequence check is the one <see cref="ApplyAsync"/> advances and the
+    /// drain of parked successors reads again, so one round trip serves all three (only this lane touches the subject).
+    /// </summary>
     private async Task<int> LastSequenceAsync(RegisteredSite site, string subject) =>
-        await db.SubjectSequences.Where(s => s.SiteCode == site.Code && s.SubjectNumber == subject)
-            .Select(s => (int?)s.LastSequence).SingleOrDefaultAsync() ?? 0;
+        (await db.SubjectSequences.FindAsync([site.Code, subject], CancellationToken.None))?.LastSequence ?? 0;
 
     private async Task AnswerDuplicateAsync(RegisteredSite site, SiteMessage existing)
     {

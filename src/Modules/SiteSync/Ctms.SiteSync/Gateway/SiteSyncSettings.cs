@@ -12,9 +12,10 @@ internal sealed record RegisteredSite(string Code, Guid SiteId)
 
 /// <summary>
 /// <c>SiteSync:Gateway:Enabled</c> (false), <c>SiteSync:Gateway:ParkSeconds</c> (300), <c>SiteSync:Gateway:RequireDelegation</c>
-/// (true) and <c>SiteSync:Sites:{CODE}</c> = site id. The gateway runs only with the RabbitMQ transport.
+/// (true), <c>SiteSync:Gateway:SubjectLanes</c> (4: subjects of one site processed in parallel, each in order; 1 = one
+/// message of a site at a time) and <c>SiteSync:Sites:{CODE}</c> = site id. The gateway runs only with the RabbitMQ transport.
 /// </summary>
-internal sealed record SiteSyncSettings(bool Enabled, TimeSpan ParkTimeout, bool RequireDelegation, IReadOnlyList<RegisteredSite> Sites)
+internal sealed record SiteSyncSettings(bool Enabled, TimeSpan ParkTimeout, bool RequireDelegation, IReadOnlyList<RegisteredSite> Sites, int SubjectLanes = 4)
 {
     public static SiteSyncSettings Read(IConfiguration configuration)
     {
@@ -28,6 +29,13 @@ internal sealed record SiteSyncSettings(bool Enabled, TimeSpan ParkTimeout, bool
         }
 
         var requireDelegation = !bool.TryParse(gateway["RequireDelegation"], out var d) || d;
+        var lanes = 4;
+        if (!string.IsNullOrWhiteSpace(gateway["SubjectLanes"]) &&
+            (!int.TryParse(gateway["SubjectLanes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out lanes) || lanes is < 1 or > SiteLocks.MaxLanes))
+        {
+            throw new InvalidOperationException($"Setting 'SiteSync:Gateway:SubjectLanes' must be a whole number from 1 to {SiteLocks.MaxLanes}; got '{gateway["SubjectLanes"]}'.");
+        }
+
         var sites = new List<RegisteredSite>();
         foreach (var child in configuration.GetSection("SiteSync:Sites").GetChildren())
         {
@@ -41,7 +49,7 @@ internal sealed record SiteSyncSettings(bool Enabled, TimeSpan ParkTimeout, bool
             sites.Add(new RegisteredSite(child.Key.ToUpperInvariant(), siteId));
         }
 
-        return new SiteSyncSettings(enabled, TimeSpan.FromSeconds(park), requireDelegation, sites);
+        return new SiteSyncSettings(enabled, TimeSpan.FromSeconds(park), requireDelegation, sites, lanes);
     }
 
     public RegisteredSite? ByCode(string code) => Sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
