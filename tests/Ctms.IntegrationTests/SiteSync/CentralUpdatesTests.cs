@@ -2,7 +2,10 @@ using System.Text.Json;
 using Ctms.Irb.Contracts.IntegrationEvents;
 using Ctms.IntegrationTests.Support;
 using Ctms.Shared.Demo;
+using Ctms.Shared.Messaging;
+using Ctms.SiteSync.Persistence;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.IntegrationTests.SiteSync;
@@ -21,25 +24,46 @@ public sealed class CentralUpdatesTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // Busan's institution only: not the connected site's, so nothing for it.
+        var busan = NewId.NextGuid();
         await app.Services.GetRequiredService<IBus>().Publish(new IrbApprovalGranted(Guid.NewGuid(), Guid.NewGuid(), [DemoIds.InstitutionBusan],
             DemoIds.TrialOncology, DemoIds.ProtocolOncologyV1, false, today, today.AddYears(1), DateTimeOffset.UtcNow)
         {
             ConsentVersionIds = [DemoIds.ConsentOncologyV1Korean],
-        });
+        }, context => context.MessageId = busan);
+        var seoul = NewId.NextGuid();
         await app.Services.GetRequiredService<IBus>().Publish(new IrbApprovalGranted(Guid.NewGuid(), Guid.NewGuid(), [DemoIds.InstitutionSeoul],
             DemoIds.TrialOncology, DemoIds.ProtocolOncologyV1, true, today, today.AddYears(1), DateTimeOffset.UtcNow)
         {
             ConsentVersionIds = [DemoIds.ConsentOncologyV1English],
-        });
+        }, context => context.MessageId = seoul);
+
+        // Both consumed, and the demo seed's own approval at Seoul (English and Korean consents) too.
+        await Eventually.Until(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SiteSyncDbContext>();
+            var consumed = await db.Set<InboxMessage>().CountAsync(m => m.Consumer == "ProtocolAndConsentConsumer" && (m.MessageId == busan || m.MessageId == seoul));
+            var effective = await db.OutboundMessages.CountAsync(m => m.SiteCode == site.Code && m.Type == "ProtocolVersionEffective");
+            return (consumed, effective);
+        }, r => r is { consumed: 2, effective: >= 2 }, "both approvals consumed", TimeSpan.FromSeconds(60));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outbound = await scope.ServiceProvider.GetRequiredService<SiteSyncDbContext>().OutboundMessages.AsNoTracking()
+                .Where(m => m.SiteCode == site.Code).ToListAsync();
+            Assert.Equal(2, outbound.Count(m => m.Type == "ProtocolVersionEffective"));
+            var consents = outbound.Where(m => m.Type == "ConsentVersionApproved").Select(m => m.Json).ToList();
+            Assert.Equal(2, consents.Count(j => j.Contains(DemoIds.ConsentOncologyV1English.ToString(), StringComparison.Ordinal)));
+            Assert.Single(consents, j => j.Contains(DemoIds.ConsentOncologyV1Korean.ToString(), StringComparison.Ordinal)); // the seed's, not Busan's
+        }
 
         var received = new List<JsonElement>();
         await Eventually.Until(async () =>
         {
             received.AddRange(await link.DrainAnswersAsync());
             return received;
-        }, r => r.Any(m => m.GetProperty("type").GetString() == "ConsentVersionApproved"), "the consent approval at the site", TimeSpan.FromSeconds(60));
+        }, r => r.Count(m => m.GetProperty("type").GetString() == "ConsentVersionApproved") >= 3, "the consent approvals at the site", TimeSpan.FromSeconds(60));
 
-        var protocol = Assert.Single(received, m => m.GetProperty("type").GetString() == "ProtocolVersionEffective");
+        var protocol = received.Last(m => m.GetProperty("type").GetString() == "ProtocolVersionEffective");
         var body = protocol.GetProperty("body");
         Assert.Equal(DemoIds.ProtocolOncologyV1, body.GetProperty("protocolVersionId").GetGuid());
         Assert.Equal(site.Code, protocol.GetProperty("siteCode").GetString());
@@ -47,8 +71,7 @@ public sealed class CentralUpdatesTests
         Assert.Equal(["Screening", "Baseline", "Week 2", "Week 4", "End of treatment"], visits);
         Assert.All(body.GetProperty("visits").EnumerateArray(), v => Assert.True(v.GetProperty("windowBefore").GetInt32() >= 0));
 
-        var consent = Assert.Single(received, m => m.GetProperty("type").GetString() == "ConsentVersionApproved").GetProperty("body");
-        Assert.Equal(DemoIds.ConsentOncologyV1English, consent.GetProperty("consentVersionId").GetGuid());
+        var consent = received.Last(m => m.GetProperty("type").GetString() == "ConsentVersionApproved").GetProperty("body");
         Assert.Equal(DemoIds.ProtocolOncologyV1, consent.GetProperty("protocolVersionId").GetGuid());
         Assert.False(string.IsNullOrEmpty(consent.GetProperty("version").GetString()));
     }
