@@ -29,7 +29,8 @@ public sealed class CentralProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        // As the in-process test host runs it: Production would refuse the demo seed and generated token keys.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         var all = new Dictionary<string, string?>(backend.Settings)
         {
@@ -78,8 +79,8 @@ public sealed class CentralProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            Assert.False(_process.HasExited, $"The central exited with code {(_process.HasExited ? _process.ExitCode : 0)}; see {log}.");
-            Assert.True(DateTime.UtcNow < deadline, $"The central did not answer within 3 minutes; see {log}.");
+            Assert.False(_process.HasExited, $"The central exited with code {(_process.HasExited ? _process.ExitCode : 0)}: {Tail(log)}");
+            Assert.True(DateTime.UtcNow < deadline, $"The central did not answer within 3 minutes: {Tail(log)}");
             try
             {
                 using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/account/login"));
@@ -99,6 +100,14 @@ public sealed class CentralProcess : IAsyncDisposable
 
             await Task.Delay(250);
         }
+    }
+
+    private static string Tail(string log)
+    {
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = reader.ReadToEnd().Split('\n');
+        return string.Join('\n', lines.TakeLast(30));
     }
 
     private void Write(string? line)
