@@ -37,23 +37,26 @@ public sealed class CentralUpdatesTests
             ConsentVersionIds = [DemoIds.ConsentOncologyV1English],
         }, context => context.MessageId = seoul);
 
-        // Both consumed, and the demo seed's own approval at Seoul (English and Korean consents) too.
         await Eventually.Until(async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SiteSyncDbContext>();
-            var consumed = await db.Set<InboxMessage>().CountAsync(m => m.Consumer == "ProtocolAndConsentConsumer" && (m.MessageId == busan || m.MessageId == seoul));
-            var effective = await db.OutboundMessages.CountAsync(m => m.SiteCode == site.Code && m.Type == "ProtocolVersionEffective");
-            return (consumed, effective);
-        }, r => r is { consumed: 2, effective: >= 2 }, "both approvals consumed", TimeSpan.FromSeconds(60));
+            return await scope.ServiceProvider.GetRequiredService<SiteSyncDbContext>().Set<InboxMessage>()
+                .CountAsync(m => m.Consumer == "ProtocolAndConsentConsumer" && (m.MessageId == busan || m.MessageId == seoul));
+        }, n => n == 2, "both approvals consumed", TimeSpan.FromSeconds(60));
+
+        // The demo seed's own approval at Seoul (English and Korean) may reach the site too, in one transaction. Every
+        // approval for the site adds one protocol message and one English consent; had Busan's leaked, there would be a
+        // protocol message without an English consent.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var outbound = await scope.ServiceProvider.GetRequiredService<SiteSyncDbContext>().OutboundMessages.AsNoTracking()
                 .Where(m => m.SiteCode == site.Code).ToListAsync();
-            Assert.Equal(2, outbound.Count(m => m.Type == "ProtocolVersionEffective"));
-            var consents = outbound.Where(m => m.Type == "ConsentVersionApproved").Select(m => m.Json).ToList();
-            Assert.Equal(2, consents.Count(j => j.Contains(DemoIds.ConsentOncologyV1English.ToString(), StringComparison.Ordinal)));
-            Assert.Single(consents, j => j.Contains(DemoIds.ConsentOncologyV1Korean.ToString(), StringComparison.Ordinal)); // the seed's, not Busan's
+            var protocols = outbound.Count(m => m.Type == "ProtocolVersionEffective");
+            var english = outbound.Count(m => m.Type == "ConsentVersionApproved" && m.Json.Contains(DemoIds.ConsentOncologyV1English.ToString(), StringComparison.Ordinal));
+            var korean = outbound.Count(m => m.Type == "ConsentVersionApproved" && m.Json.Contains(DemoIds.ConsentOncologyV1Korean.ToString(), StringComparison.Ordinal));
+            Assert.InRange(protocols, 1, 2);
+            Assert.Equal(protocols, english);
+            Assert.Equal(protocols - 1, korean);
         }
 
         var received = new List<JsonElement>();
@@ -61,7 +64,7 @@ public sealed class CentralUpdatesTests
         {
             received.AddRange(await link.DrainAnswersAsync());
             return received;
-        }, r => r.Count(m => m.GetProperty("type").GetString() == "ConsentVersionApproved") >= 3, "the consent approvals at the site", TimeSpan.FromSeconds(60));
+        }, r => r.Any(m => m.GetProperty("type").GetString() == "ConsentVersionApproved"), "a consent approval at the site", TimeSpan.FromSeconds(60));
 
         var protocol = received.Last(m => m.GetProperty("type").GetString() == "ProtocolVersionEffective");
         var body = protocol.GetProperty("body");
