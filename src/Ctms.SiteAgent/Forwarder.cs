@@ -7,11 +7,45 @@ namespace Ctms.SiteAgent;
 /// <summary>
 /// The worker: forwards pending messages in enqueue order with publisher confirms (a message is marked forwarded only
 /// after the broker confirmed it), stores every central message from the site's outbound queue before acknowledging it,
-/// and imports CSV files from the drop folder. Any broker failure: wait (1 s doubling to 30 s) and start again.
+/// and imports CSV files from the drop folder (connected or not: importing is local). Any broker failure: wait (1 s
+/// doubling to 30 s) and start again.
 /// </summary>
 internal sealed class Forwarder(AgentSettings settings, TextWriter log)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var importing = settings.Get("drop") is { } drop ? ImportLoopAsync(drop, cancellationToken) : Task.CompletedTask;
+        await ForwardLoopAsync(cancellationToken);
+        await importing;
+    }
+
+    private async Task ImportLoopAsync(string drop, CancellationToken cancellationToken)
+    {
+        using var store = new LocalStore(settings.Store);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                CsvImport.ImportFolder(store, settings, drop, log);
+            }
+            catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A file still being written, the folder briefly gone, the store busy: try again on the next round.
+                await log.WriteLineAsync($"{DateTime.UtcNow:O} drop folder: {ex.Message}");
+            }
+
+            try
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ForwardLoopAsync(CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromSeconds(1);
         while (!cancellationToken.IsCancellationRequested)
@@ -80,14 +114,8 @@ internal sealed class Forwarder(AgentSettings settings, TextWriter log)
         await log.WriteLineAsync($"{DateTime.UtcNow:O} connected to {settings.Host}:{settings.Port} as {user}");
         connected();
 
-        var drop = settings.Get("drop");
         while (!cancellationToken.IsCancellationRequested && !lost.Task.IsCompleted)
         {
-            if (drop is not null)
-            {
-                CsvImport.ImportFolder(store, settings, drop, log);
-            }
-
             var batch = store.NextToForward(100);
             if (batch.Count == 0)
             {

@@ -186,7 +186,7 @@ internal sealed class LocalStore : IDisposable
     {
         using var command = Command("""
             SELECT type, subject_number, json FROM incoming i
-            WHERE type NOT IN ('MessageAccepted', 'MessageRejected')
+            WHERE type NOT IN ('MessageAccepted', 'MessageRejected', 'ConsentVersionApproved')
               AND received_at = (SELECT MAX(received_at) FROM incoming j WHERE j.type = i.type AND COALESCE(j.subject_number, '') = COALESCE(i.subject_number, ''))
             ORDER BY subject_number, type
             """, null);
@@ -195,6 +195,20 @@ internal sealed class LocalStore : IDisposable
         while (reader.Read())
         {
             rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every central message of a type, oldest first (consent approvals accumulate; each is a version usable at the site).</summary>
+    public IReadOnlyList<string> AllOfType(string type)
+    {
+        using var command = Command("SELECT json FROM incoming WHERE type = $type ORDER BY received_at", null, ("$type", type));
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
         }
 
         return rows;

@@ -22,17 +22,36 @@ internal static class StatusReport
         }
 
         var updates = store.LatestUpdates();
-        if (updates.Count > 0)
+        var consents = store.AllOfType("ConsentVersionApproved");
+        if (updates.Count > 0 || consents.Count > 0)
         {
             output.WriteLine("\nFrom the central:");
             foreach (var (type, subject, json) in updates)
             {
                 using var document = JsonDocument.Parse(json);
                 var body = document.RootElement.GetProperty("body");
-                output.WriteLine(type == "VisitScheduleUpdated"
-                    ? $"  {subject} schedule: " + string.Join(", ", body.GetProperty("visits").EnumerateArray().Select(v =>
-                        $"{v.GetProperty("visitName").GetString()} {v.GetProperty("planned").GetString()} ({v.GetProperty("earliest").GetString()}…{v.GetProperty("latest").GetString()})"))
-                    : $"  {type}{(subject is null ? "" : " " + subject)}: {body.GetRawText()}");
+                output.WriteLine(type switch
+                {
+                    "VisitScheduleUpdated" => $"  {subject} schedule: " + string.Join(", ", body.GetProperty("visits").EnumerateArray().Select(v =>
+                        $"{v.GetProperty("visitName").GetString()} {v.GetProperty("planned").GetString()} ({v.GetProperty("earliest").GetString()}…{v.GetProperty("latest").GetString()})")),
+                    "ProtocolVersionEffective" => $"  Protocol version in effect: {body.GetProperty("version").GetString()} ({body.GetProperty("protocolVersionId").GetString()}); visits: " +
+                        string.Join(", ", body.GetProperty("visits").EnumerateArray().Select(v =>
+                            $"{v.GetProperty("visitName").GetString()} day {v.GetProperty("targetDay").GetInt32()} (-{v.GetProperty("windowBefore").GetInt32()}/+{v.GetProperty("windowAfter").GetInt32()})")),
+                    _ => $"  {type}{(subject is null ? "" : " " + subject)}: {body.GetRawText()}",
+                });
+            }
+
+            // One line per approved consent version (a repeat of the same approval is shown once).
+            var seen = new HashSet<string>();
+            foreach (var json in consents)
+            {
+                using var document = JsonDocument.Parse(json);
+                var body = document.RootElement.GetProperty("body");
+                var id = body.GetProperty("consentVersionId").GetString()!;
+                if (seen.Add(id))
+                {
+                    output.WriteLine($"  Consent version approved: {body.GetProperty("version").GetString()} ({id}) for protocol version {body.GetProperty("protocolVersionId").GetString()}");
+                }
             }
         }
     }

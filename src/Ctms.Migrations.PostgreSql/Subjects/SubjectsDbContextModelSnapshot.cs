@@ -453,6 +453,29 @@ namespace Ctms.Migrations.PostgreSql.Subjects
                     b.ToTable("SiteEnrollmentCounters", "subjects");
                 });
 
+            modelBuilder.Entity("Ctms.Subjects.Domain.SiteEntryReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteEntryReceipts", "subjects");
+                });
+
             modelBuilder.Entity("Ctms.Subjects.Domain.Subject", b =>
                 {
                     b.Property<Guid>("Id")

@@ -453,6 +453,29 @@ namespace Ctms.Migrations.SqlServer.Subjects
                     b.ToTable("SiteEnrollmentCounters", "subjects");
                 });
 
+            modelBuilder.Entity("Ctms.Subjects.Domain.SiteEntryReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("OutcomeJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteEntryReceipts", "subjects");
+                });
+
             modelBuilder.Entity("Ctms.Subjects.Domain.Subject", b =>
                 {
                     b.Property<Guid>("Id")

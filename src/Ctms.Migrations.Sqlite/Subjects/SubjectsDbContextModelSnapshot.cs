@@ -444,6 +444,29 @@ namespace Ctms.Migrations.Sqlite.Subjects
                     b.ToTable("subjects_SiteEnrollmentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Ctms.Subjects.Domain.SiteEntryReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("subjects_SiteEntryReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Ctms.Subjects.Domain.Subject", b =>
                 {
                     b.Property<Guid>("Id")

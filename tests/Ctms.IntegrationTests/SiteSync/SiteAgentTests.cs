@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Ctms.IntegrationTests.Support;
 using Ctms.Subjects.Contracts;
@@ -39,7 +38,7 @@ public sealed class SiteAgentTests
         await File.WriteAllTextAsync(Path.Combine(drop, "deviations_1.csv"), deviations.ToString());
         await File.WriteAllTextAsync(Path.Combine(drop, "visits_1.csv"), visits.ToString());
 
-        using (var first = StartAgent(backend.Rabbit!, site, store, "run", "--drop", drop))
+        using (var first = AgentProcess.Start(backend.Rabbit!, site, store, "run", "--drop", drop))
         {
             await Eventually.Until(() => Task.FromResult(log.Calls.Count), n => n >= 40, "the agent forwarding", TimeSpan.FromSeconds(60));
             first.Kill(entireProcessTree: true); // SIGKILL: no chance to finish the batch or mark anything
@@ -47,11 +46,11 @@ public sealed class SiteAgentTests
         }
 
         Assert.True(log.Calls.Count < 400, "the kill should come before everything was forwarded");
-        using var second = StartAgent(backend.Rabbit!, site, store, "run", "--drop", drop);
+        using var second = AgentProcess.Start(backend.Rabbit!, site, store, "run", "--drop", drop);
         try
         {
             await Eventually.Until(() => Task.FromResult(log.Calls.Count), n => n >= 400, "every message applied", TimeSpan.FromSeconds(90));
-            var status = await Eventually.Until(() => RunAgentAsync(backend.Rabbit!, site, store, "status"),
+            var status = await Eventually.Until(() => AgentProcess.RunAsync(backend.Rabbit!, site, store, "status"),
                 s => s.Contains("accepted 400", StringComparison.Ordinal), "every answer stored by the agent", TimeSpan.FromSeconds(60));
             Assert.Contains("pending 0", status, StringComparison.Ordinal);
         }
@@ -69,49 +68,5 @@ public sealed class SiteAgentTests
         Assert.All(applyVisits.GroupBy(v => v.SubjectNumber), subject =>
             Assert.Equal(Enumerable.Range(1, 10).Select(v => $"Visit {v:00}"), subject.Select(v => v.VisitName)));
         Assert.True(File.Exists(Path.Combine(drop, "done", "deviations_1.csv")));
-    }
-
-    private static Process StartAgent(RabbitEndpoint rabbit, TestSite site, string store, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [AgentDll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["CTMS_SITE_STORE"] = store;
-        start.Environment["CTMS_SITE_CODE"] = site.Code;
-        start.Environment["CTMS_SITE_PASSWORD"] = site.Password;
-        start.Environment["CTMS_SITE_ENTERED_BY"] = "coordinator@demo.ctms";
-        start.Environment["CTMS_SITE_HOST"] = rabbit.Host;
-        start.Environment["CTMS_SITE_PORT"] = rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["CTMS_SITE_VHOST"] = rabbit.VirtualHost;
-        Assert.True(File.Exists(AgentDll), $"The agent is not built at {AgentDll}.");
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Console.WriteLine("agent: " + e.Data);
-        process.ErrorDataReceived += (_, e) => Console.WriteLine("agent: " + e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<string> RunAgentAsync(RabbitEndpoint rabbit, TestSite site, string store, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [AgentDll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["CTMS_SITE_STORE"] = store;
-        start.Environment["CTMS_SITE_CODE"] = site.Code;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
-
-    /// <summary>The agent built beside these tests (same configuration), run with the shared .NET runtime.</summary>
-    private static string AgentDll
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
-            return Path.Combine(Repo.Root, "src", "Ctms.SiteAgent", "bin", configuration, "net10.0", "ctms-site.dll");
-        }
     }
 }

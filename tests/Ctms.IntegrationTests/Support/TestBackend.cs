@@ -72,15 +72,25 @@ public sealed class TestBackend : IAsyncDisposable
             throw new InvalidOperationException(reason);
         }
 
+        var rabbit = RabbitEndpoint.Parse(ExternalServices.RabbitMq!, $"ctms-t-{Guid.NewGuid().ToString("N")[..12]}");
+        await rabbit.CreateVirtualHostAsync();
+        return await PostgresOnRabbitAsync(rabbit);
+    }
+
+    /// <summary>A fresh PostgreSQL database on a virtual host the caller made (e.g. on a private node); disposing deletes both.</summary>
+    public static async Task<TestBackend> PostgresOnRabbitAsync(RabbitEndpoint rabbit)
+    {
+        if (ExternalServices.MissingReason(postgres: true, rabbitMq: false) is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
         var folder = NewDataFolder();
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var database = $"ctms_t_{suffix}";
         var admin = new NpgsqlConnectionStringBuilder(ExternalServices.Postgres);
         await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{database}\"");
         var testDb = new NpgsqlConnectionStringBuilder(ExternalServices.Postgres) { Database = database, Pooling = true };
-
-        var rabbit = RabbitEndpoint.Parse(ExternalServices.RabbitMq!, $"ctms-t-{suffix}");
-        await rabbit.CreateVirtualHostAsync();
 
         var settings = rabbit.BusSettings();
         settings["Database:Provider"] = "PostgreSql";

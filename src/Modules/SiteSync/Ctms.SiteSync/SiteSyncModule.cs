@@ -28,6 +28,7 @@ public static class SiteSyncModule
         services.AddModuleConsumer<VisitScheduleUpdatedConsumer>(Name);
         services.AddModuleConsumer<IrbApprovalRecognizedConsumer>(Name);
         services.AddModuleConsumer<IrbApprovalLapsedConsumer>(Name);
+        services.AddModuleConsumer<ProtocolAndConsentConsumer>(Name);
         services.AddQueryHandler<SyncStatusQuery, IReadOnlyList<SiteSyncStatus>, SyncStatusHandler>();
         services.AddScoped<IValidator<ReplaySiteMessage>, ReplaySiteMessageValidator>();
         services.AddCommandHandler<ReplaySiteMessage, bool, ReplaySiteMessageHandler>();

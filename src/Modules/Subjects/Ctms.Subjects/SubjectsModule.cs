@@ -37,6 +37,7 @@ public static class SubjectsModule
         services.AddModuleDbContext<SubjectsDbContext>(SubjectsDbContext.SchemaName);
         services.AddScoped<ISubjectsQueries, SubjectsQueries>();
         services.AddScoped<ISiteDataEntry, SiteDataEntryService>();
+        services.AddScoped<IdempotentEntries>();
         services.AddScoped<SubjectLoader>();
         services.AddScoped<VisitPlanner>();
         services.AddScoped<IdentifierProtection>();

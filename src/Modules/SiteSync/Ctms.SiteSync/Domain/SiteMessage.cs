@@ -8,7 +8,11 @@ internal static class SiteMessageStatus
     public const string Rejected = "rejected";
     public const string Parked = "parked";
 
-    /// <summary>The process died between the Subjects commit and ours: an operator decides (docs/messaging.md).</summary>
+    /// <summary>
+    /// An operator decides: a stored message that failed to apply <c>MaxApplyAttempts</c> times, or one left by a version
+    /// before idempotency keys (the process died between the Subjects commit and ours). A crash alone never leads here
+    /// today: the message is applied again with its key (docs/messaging.md).
+    /// </summary>
     public const string InDoubt = "in-doubt";
 }
 

@@ -224,7 +224,9 @@ internal sealed class SiteGateway(
                 using (await locks.AcquireAsync(site.Code, cancellationToken))
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<SiteMessageProcessor>().ExpireParkedAsync(site, cancellationToken);
+                    var processor = scope.ServiceProvider.GetRequiredService<SiteMessageProcessor>();
+                    await processor.ResumeApplyingAsync(site, cancellationToken);
+                    await processor.ExpireParkedAsync(site, cancellationToken);
                 }
             }
 

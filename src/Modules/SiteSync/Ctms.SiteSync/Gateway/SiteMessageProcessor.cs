@@ -34,6 +34,9 @@ internal sealed class SiteMessageProcessor(
     TimeProvider clock,
     ILogger<SiteMessageProcessor> logger)
 {
+    /// <summary>Attempts at applying a stored message before the sweep gives up and marks it in doubt for an operator.</summary>
+    public const int MaxApplyAttempts = 5;
+
     public async Task<DeliveryVerdict> ProcessAsync(RegisteredSite site, InboundDelivery delivery, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -177,6 +180,51 @@ internal sealed class SiteMessageProcessor(
             return "Only a parked, rejected or in-doubt message can be replayed.";
         }
 
+        return await ApplyStoredAsync(site, message);
+    }
+
+    /// <summary>
+    /// Messages left <c>applying</c> by a crash between the Subjects commit and ours (a drained parked message is not
+    /// redelivered by the broker, so the sweep finds it): applied again with the same idempotency key, which returns the
+    /// first outcome if the Subjects module had committed it. The caller holds the site's lock, so none is in flight here.
+    /// </summary>
+    public async Task ResumeApplyingAsync(RegisteredSite site, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var stuck = await db.SiteMessages.Where(m => m.SiteCode == site.Code && m.Status == SiteMessageStatus.Applying)
+            .Select(m => m.MessageId).ToListAsync(cancellationToken);
+        foreach (var id in stuck)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.SiteMessages.FindAsync([id], cancellationToken) is not { Status: SiteMessageStatus.Applying } message)
+            {
+                continue;
+            }
+
+            if (message.Attempts >= MaxApplyAttempts)
+            {
+                // It failed every time (not a crash: an error applying it). Stop retrying; an operator looks at it.
+                message.MarkInDoubt();
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogError("Site {Site}: message {MessageId} failed {Attempts} times; in doubt until an operator decides", site.Code, id, message.Attempts);
+                continue;
+            }
+
+            logger.LogWarning("Site {Site}: message {MessageId} was left applying; applying it again with its key", site.Code, id);
+            try
+            {
+                await ApplyStoredAsync(site, message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Still applying: the next sweep tries again (the key makes that safe) until the attempts run out.
+                logger.LogError(ex, "Site {Site}: message {MessageId} could not be applied again", site.Code, id);
+            }
+        }
+    }
+
+    private async Task<string?> ApplyStoredAsync(RegisteredSite site, SiteMessage message)
+    {
         using var document = JsonDocument.Parse(message.RawJson);
         var (envelope, reasons) = SiteEnvelopeReader.Read(document.RootElement);
         if (envelope is null)
@@ -190,7 +238,7 @@ internal sealed class SiteMessageProcessor(
             return "The message is not valid (" + string.Join("; ", reasons.Select(r => r.Message)) + "); the site must send a corrected one.";
         }
 
-        await ApplyAsync(site, message, envelope, type, body);
+        await ApplyAsync(site, message, envelope, type, body, stored: true);
         if (envelope.SubjectNumber is not null)
         {
             await DrainParkedAsync(site, envelope.SubjectNumber);
@@ -235,10 +283,12 @@ internal sealed class SiteMessageProcessor(
         return (type, body);
     }
 
-    private async Task ApplyAsync(RegisteredSite site, SiteMessage message, SiteEnvelope envelope, SiteMessageType type, object body)
+    /// <param name="stored">The message was stored before this attempt (parked, replayed, left applying): on an error it stays
+    /// <c>applying</c> for the sweep, since no redelivery will bring it back. A fresh delivery forgets its marker instead.</param>
+    private async Task ApplyAsync(RegisteredSite site, SiteMessage message, SiteEnvelope envelope, SiteMessageType type, object body, bool stored = false)
     {
-        // Marker first: if we die after the Subjects module commits but before our outcome does, the redelivery finds
-        // "applying" and parks the message as in-doubt instead of applying it twice.
+        // Marker first: if we die after the Subjects module commits but before our outcome does, the redelivery (or the
+        // sweep) finds "applying" and applies it again with the same idempotency key, which returns the first outcome.
         message.MarkApplying();
         await db.SaveChangesAsync(CancellationToken.None);
 
@@ -262,11 +312,16 @@ internal sealed class SiteMessageProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The Subjects module threw, so it did not commit: forget the marker and let the broker redeliver.
-                logger.LogError(ex, "Site {Site}: applying message {MessageId} failed; it will be redelivered", site.Code, message.MessageId);
+                // The Subjects module threw, so it did not commit (its transaction rolled back).
+                logger.LogError(ex, "Site {Site}: applying message {MessageId} failed; it will be tried again", site.Code, message.MessageId);
                 db.ChangeTracker.Clear();
-                await db.SiteMessages.Where(m => m.MessageId == message.MessageId && m.Status == SiteMessageStatus.Applying)
-                    .ExecuteDeleteAsync(CancellationToken.None);
+                if (!stored)
+                {
+                    // A fresh delivery: forget the marker and let the broker redeliver it.
+                    await db.SiteMessages.Where(m => m.MessageId == message.MessageId && m.Status == SiteMessageStatus.Applying)
+                        .ExecuteDeleteAsync(CancellationToken.None);
+                }
+
                 throw;
             }
         }
@@ -326,7 +381,7 @@ internal sealed class SiteMessageProcessor(
             using var document = JsonDocument.Parse(parked.RawJson);
             var (envelope, reasons) = SiteEnvelopeReader.Read(document.RootElement);
             var (type, body) = ReadTyped(site, envelope!, null, reasons);
-            await ApplyAsync(site, parked, envelope!, type!, body!);
+            await ApplyAsync(site, parked, envelope!, type!, body!, stored: true);
         }
     }
 
@@ -351,12 +406,12 @@ internal sealed class SiteMessageProcessor(
 
                 break;
             case SiteMessageStatus.Applying:
-                existing.MarkInDoubt();
-                logger.LogWarning("Site {Site}: message {MessageId} was being applied when the gateway stopped; in doubt until an operator decides",
+                logger.LogWarning("Site {Site}: message {MessageId} was being applied when the gateway stopped; applying it again with its key",
                     site.Code, existing.MessageId);
-                break;
+                await ApplyStoredAsync(site, existing);
+                return;
             default:
-                return; // parked or in doubt: still waiting, nothing to say yet
+                return; // parked, or in doubt from a version without idempotency keys: still waiting, nothing to say yet
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

@@ -21,6 +21,7 @@ internal sealed class SubjectsDbContext(DbContextOptions<SubjectsDbContext> opti
     public DbSet<AllocationSlot> Allocations => Set<AllocationSlot>();
     public DbSet<SiteEnrollmentCounter> SiteCounters => Set<SiteEnrollmentCounter>();
     public DbSet<TrialEnrollmentCounter> TrialCounters => Set<TrialEnrollmentCounter>();
+    public DbSet<SiteEntryReceipt> EntryReceipts => Set<SiteEntryReceipt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -129,6 +130,14 @@ internal sealed class SubjectsDbContext(DbContextOptions<SubjectsDbContext> opti
             b.ToTable("TrialEnrollmentCounters");
             b.HasKey(c => c.TrialId);
             b.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<SiteEntryReceipt>(b =>
+        {
+            b.ToTable("SiteEntryReceipts");
+            b.HasKey(r => r.Key);
+            b.Property(r => r.Key).ValueGeneratedNever();
+            b.Property(r => r.Operation).HasMaxLength(40).IsRequired();
+            b.Property(r => r.OutcomeJson).HasMaxLength(8000).IsRequired();
         });
         modelBuilder.ApplyModuleConventions(SchemaName, Database.IsSqliteProvider());
     }

@@ -19,28 +19,55 @@ namespace Ctms.Subjects.Features.SiteDataEntry;
 /// <see cref="ISiteDataEntry"/> over the module's own command handlers (validation decorator included), so data from a
 /// site system meets exactly the rules the UI and the API do.
 /// </summary>
-internal sealed class SiteDataEntryService(IServiceProvider services, ITrialsQueries trials) : ISiteDataEntry
+internal sealed class SiteDataEntryService(IServiceProvider services, ITrialsQueries trials, IdempotentEntries idempotent) : ISiteDataEntry
 {
-    public async Task<DataEntryResult> ScreenAsync(ScreenSubjectEntry entry, CancellationToken cancellationToken = default)
+    public Task<DataEntryResult> ScreenAsync(ScreenSubjectEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "screen", ct => ApplyScreenAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> SignConsentAsync(ConsentEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "consent", ct => ApplySignConsentAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> AssessEligibilityAsync(EligibilityEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "eligibility", ct => ApplyAssessEligibilityAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> EnrollAsync(EnrollmentEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "enroll", ct => ApplyEnrollAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> RecordVisitAsync(VisitEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "visit", ct => ApplyRecordVisitAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> MarkVisitMissedAsync(MissedVisitEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "visit-missed", ct => ApplyMarkVisitMissedAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> ReportAdverseEventAsync(AdverseEventEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "adverse-event", ct => ApplyReportAdverseEventAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> ReportDeviationAsync(DeviationEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "deviation", ct => ApplyReportDeviationAsync(entry, ct), cancellationToken);
+
+    public Task<DataEntryResult> WithdrawAsync(WithdrawalEntry entry, CancellationToken cancellationToken = default) =>
+        idempotent.RunAsync(entry.IdempotencyKey, "withdrawal", ct => ApplyWithdrawAsync(entry, ct), cancellationToken);
+
+    private async Task<DataEntryResult> ApplyScreenAsync(ScreenSubjectEntry entry, CancellationToken cancellationToken)
     {
         var result = await Handle<ScreenSubjectCommand, ScreenedSubject>(new ScreenSubjectCommand(entry.SiteId, entry.ScreenedOn,
             entry.Identifiers?.FullName, entry.Identifiers?.BirthDate, entry.Identifiers?.Contact), cancellationToken);
         return Outcome(result, s => (s.SubjectId, s.SubjectNumber));
     }
 
-    public async Task<DataEntryResult> SignConsentAsync(ConsentEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplySignConsentAsync(ConsentEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<SignConsentCommand, ConsentRecorded>(
             new SignConsentCommand(entry.SiteId, entry.SubjectNumber, entry.ConsentVersionId, entry.SignedOn), cancellationToken),
             c => (c.SubjectId, c.SubjectNumber));
 
-    public async Task<DataEntryResult> AssessEligibilityAsync(EligibilityEntry entry, CancellationToken cancellationToken = default)
+    private async Task<DataEntryResult> ApplyAssessEligibilityAsync(EligibilityEntry entry, CancellationToken cancellationToken)
     {
         var result = await Handle<AssessEligibilityCommand, EligibilityAssessment>(
             new AssessEligibilityCommand(entry.SiteId, entry.SubjectNumber, entry.Answers, entry.AssessedOn), cancellationToken);
         return Outcome(result, e => (e.SubjectId, e.SubjectNumber)) with { Eligible = result.IsSuccess ? result.Value.Eligible : null };
     }
 
-    public async Task<DataEntryResult> EnrollAsync(EnrollmentEntry entry, CancellationToken cancellationToken = default)
+    private async Task<DataEntryResult> ApplyEnrollAsync(EnrollmentEntry entry, CancellationToken cancellationToken)
     {
         var factors = entry.StratificationFactors ?? new Dictionary<string, string>();
         var enrolled = await Handle<EnrollSubjectCommand, EnrolledSubject>(new EnrollSubjectCommand(entry.SiteId, entry.SubjectNumber), cancellationToken);
@@ -63,29 +90,29 @@ internal sealed class SiteDataEntryService(IServiceProvider services, ITrialsQue
             : new DataEntryResult(false, Errors(randomized), enrolled.Value.SubjectId, enrolled.Value.SubjectNumber);
     }
 
-    public async Task<DataEntryResult> RecordVisitAsync(VisitEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplyRecordVisitAsync(VisitEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<RecordVisitCommand, RecordedVisit>(
             new RecordVisitCommand(entry.SiteId, entry.SubjectNumber, entry.VisitName, entry.OccurredOn, entry.OutOfWindowReason), cancellationToken),
             v => (v.SubjectId, v.SubjectNumber));
 
-    public async Task<DataEntryResult> MarkVisitMissedAsync(MissedVisitEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplyMarkVisitMissedAsync(MissedVisitEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<MarkVisitMissedCommand, MissedVisit>(
             new MarkVisitMissedCommand(entry.SiteId, entry.SubjectNumber, entry.VisitName, entry.Reason), cancellationToken),
             v => (v.SubjectId, v.SubjectNumber));
 
-    public async Task<DataEntryResult> ReportAdverseEventAsync(AdverseEventEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplyReportAdverseEventAsync(AdverseEventEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<RecordAdverseEventCommand, RecordedAdverseEvent>(
             new RecordAdverseEventCommand(entry.SiteId, entry.SubjectNumber, entry.Term, entry.OnsetOn, entry.Severity, entry.Causality,
                 entry.SeriousnessCriteria ?? [], entry.AwareAt), cancellationToken),
             a => (a.SubjectId, a.SubjectNumber));
 
-    public async Task<DataEntryResult> ReportDeviationAsync(DeviationEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplyReportDeviationAsync(DeviationEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<RecordDeviationCommand, RecordedDeviation>(
             new RecordDeviationCommand(entry.SiteId, entry.SubjectNumber, entry.Category, entry.Severity, entry.Description, entry.OccurredOn, entry.IdentifiedOn),
             cancellationToken),
             d => (d.SubjectId, entry.SubjectNumber));
 
-    public async Task<DataEntryResult> WithdrawAsync(WithdrawalEntry entry, CancellationToken cancellationToken = default) =>
+    private async Task<DataEntryResult> ApplyWithdrawAsync(WithdrawalEntry entry, CancellationToken cancellationToken) =>
         Outcome(await Handle<WithdrawSubjectCommand, WithdrawnSubject>(
             new WithdrawSubjectCommand(entry.SiteId, entry.SubjectNumber, entry.Reason, entry.WithdrawnOn), cancellationToken),
             w => (w.SubjectId, w.SubjectNumber));
