@@ -62,7 +62,8 @@ internal static class StartupScenario
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataFolder"] = dataFolder;
         start.Environment.Remove("Logging__LogLevel__Default"); // the app's own logging, as shipped
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        // As `dotnet run` starts it (launchSettings.json): Production refuses the demo seed since the security hardening.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
