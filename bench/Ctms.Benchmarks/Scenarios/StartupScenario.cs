@@ -66,7 +66,8 @@ internal static class StartupScenario
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // Connection refused fails at once; once Kestrel listens, the first page may take long under load.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(300) };
         var url = new Uri($"http://127.0.0.1:{port}/account/login");
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
