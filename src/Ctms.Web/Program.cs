@@ -75,6 +75,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapThemeStylesheet();
 app.MapCtmsHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();

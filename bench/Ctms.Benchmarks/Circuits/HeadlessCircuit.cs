@@ -131,6 +131,11 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         MaybeReady();
     }
 
+    /// <summary>JSCallResultType.JSObjectReference.</summary>
+    private const int JSObjectReferenceResult = 1;
+
+    private long _nextJsObjectId;
+
     private async Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
         JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
@@ -142,8 +147,12 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
 
         if (asyncHandle != 0)
         {
+            // A module import (IdleSignOut's) expects a JS object reference: a null one fails the circuit.
+            var result = resultType == JSObjectReferenceResult
+                ? string.Create(CultureInfo.InvariantCulture, $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJsObjectId)}}}")
+                : "null";
             await _connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true,
-                string.Create(CultureInfo.InvariantCulture, $"[{asyncHandle},true,null]"));
+                string.Create(CultureInfo.InvariantCulture, $"[{asyncHandle},true,{result}]"));
         }
     }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Ctms.Shared.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ internal sealed class OutboxRelay<TContext>(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -27,6 +29,16 @@ internal sealed class OutboxRelay<TContext>(
         if (!options.Value.RelayEnabled)
         {
             logger.LogWarning("Outbox relay for {Context} is disabled by configuration", typeof(TContext).Name);
+            return;
+        }
+
+        try
+        {
+            // Rows written before the start (the demo seed's events) wait until the first page can be served.
+            await lifetime.WaitForStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
             return;
         }
 

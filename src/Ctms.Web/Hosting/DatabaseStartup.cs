@@ -25,7 +25,9 @@ internal static class DatabaseStartup
             var watch = Stopwatch.StartNew();
             foreach (var context in scope.ServiceProvider.GetServices<IMigratableContext>())
             {
+                var step = Stopwatch.StartNew();
                 await context.MigrateAsync(scope.ServiceProvider, cancellationToken);
+                logger.LogDebug("{Context} migrated in {Elapsed} ms", context.ContextType.Name, step.ElapsedMilliseconds);
             }
 
             logger.LogInformation("Database ({Provider}) migrated in {Elapsed} ms", settings.Provider, watch.ElapsedMilliseconds);
@@ -33,10 +35,15 @@ internal static class DatabaseStartup
 
         if (!bool.TryParse(configuration["Seed:Demo"], out var seed) || seed)
         {
+            var watch = Stopwatch.StartNew();
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
             {
+                var step = Stopwatch.StartNew();
                 await seeder.SeedAsync(cancellationToken);
+                logger.LogDebug("{Seeder} done in {Elapsed} ms", seeder.GetType().Name, step.ElapsedMilliseconds);
             }
+
+            logger.LogInformation("Demo data checked or seeded in {Elapsed} ms", watch.ElapsedMilliseconds);
         }
     }
 

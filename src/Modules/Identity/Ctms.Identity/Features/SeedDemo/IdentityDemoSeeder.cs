@@ -31,6 +31,13 @@ internal sealed class IdentityDemoSeeder(
 {
     public int Order => 40;
 
+    /// <summary>
+    /// Demo accounts only: PBKDF2 at a tenth of Identity's iteration count, so the first start does not spend seconds
+    /// hashing ten passwords. Identity reads the count from the stored hash and re-hashes at the full count on the first
+    /// successful sign-in (SuccessRehashNeeded). Accounts created through the app never use this hasher.
+    /// </summary>
+    private static readonly PasswordHasher<CtmsUser> DemoHasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }));
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         foreach (var role in CtmsRoles.All)
@@ -63,7 +70,13 @@ internal sealed class IdentityDemoSeeder(
                 DisplayName = demo.DisplayName,
                 CreatedAt = now,
             };
-            Check(await users.CreateAsync(user, password), demo.Email);
+            foreach (var validator in users.PasswordValidators)
+            {
+                Check(await validator.ValidateAsync(users, user, password), demo.Email);
+            }
+
+            user.PasswordHash = DemoHasher.HashPassword(user, password);
+            Check(await users.CreateAsync(user), demo.Email);
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
             var claims = demo.Scope.Select(s => new Claim(s.Type, s.Value)).Append(new Claim(CtmsClaims.DisplayName, demo.DisplayName));
             Check(await users.AddClaimsAsync(user, claims), demo.Email);

@@ -1,3 +1,4 @@
+using Ctms.Shared.Hosting;
 using Ctms.Shared.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,11 +8,20 @@ using Microsoft.Extensions.Logging;
 namespace Ctms.Irb.Features.Approvals;
 
 /// <summary>Runs <see cref="ApprovalLapsing"/> at start and then every <c>Irb:ExpiryCheckMinutes</c> (default 60).</summary>
-internal sealed class ApprovalExpiryMonitor(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
+internal sealed class ApprovalExpiryMonitor(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<ApprovalExpiryMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await lifetime.WaitForStartedAsync(stoppingToken); // not needed for the first page
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var minutes = int.TryParse(configuration["Irb:ExpiryCheckMinutes"], out var m) && m > 0 ? m : 60;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
         do
