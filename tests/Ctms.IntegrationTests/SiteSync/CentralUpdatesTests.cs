@@ -62,7 +62,7 @@ public sealed class CentralUpdatesTests
         var received = new List<JsonElement>();
         await Eventually.Until(async () =>
         {
-            received.AddRange(await link.DrainAnswersAsync());
+            received.AddRange(await link.DrainAsync());
             return received;
         }, r => r.Any(m => m.GetProperty("type").GetString() == "ConsentVersionApproved"), "a consent approval at the site", TimeSpan.FromSeconds(60));
 
