@@ -52,6 +52,14 @@ internal static class SeedCommand
             return 1;
         }
 
+        var result = await SeedTierAsync(services, tier, args.Contains("--force"), output);
+        return result.ExitCode;
+    }
+
+    /// <summary>The command's work, also used by the dashboard benchmark: migrate, check, replace the tier's rows, analyze.</summary>
+    public static async Task<ScaleSeedResult> SeedTierAsync(IServiceProvider services, ScaleTier tier, bool force, TextWriter output)
+    {
+        var parts = new List<ScaleSeedPart>();
         try
         {
             var total = Stopwatch.StartNew();
@@ -64,10 +72,10 @@ internal static class SeedCommand
                 other += await seeder.CountOtherDataAsync(CancellationToken.None);
             }
 
-            if (other > 0 && !args.Contains("--force"))
+            if (other > 0 && !force)
             {
                 output.WriteLine($"The database holds {other} rows of data other than the demo's and the scale data sets; run with --force to seed anyway.");
-                return 1;
+                return new ScaleSeedResult(1, parts, total.Elapsed);
             }
 
             var plan = new ScalePlan(tier, UtcDates.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
@@ -80,18 +88,19 @@ internal static class SeedCommand
             foreach (var seeder in seeders)
             {
                 var part = await seeder.SeedAsync(plan, CancellationToken.None);
+                parts.Add(part);
                 output.WriteLine($"{part.Module,-10} {part.Elapsed.TotalSeconds,7:F1} s  " +
                                  string.Join(", ", part.Rows.Select(r => $"{r.Key} {r.Value:N0}")));
             }
 
             await AnalyzeAsync(services.GetRequiredService<DatabaseSettings>());
             output.WriteLine($"Tier {tier.Name} seeded in {total.Elapsed.TotalSeconds:F1} s.");
-            return 0;
+            return new ScaleSeedResult(0, parts, total.Elapsed);
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
             output.WriteLine($"Seeding failed: {ex.Message}");
-            return 1;
+            return new ScaleSeedResult(1, parts, TimeSpan.Zero);
         }
     }
 
@@ -119,3 +128,6 @@ internal static class SeedCommand
         }
     }
 }
+
+/// <summary>The exit code, what each module wrote and the total time.</summary>
+internal sealed record ScaleSeedResult(int ExitCode, IReadOnlyList<ScaleSeedPart> Parts, TimeSpan Elapsed);
