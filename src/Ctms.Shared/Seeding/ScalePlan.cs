@@ -135,8 +135,8 @@ public sealed class ScalePlan
 
     /// <summary>
     /// The approval in force at the site's institution: the first one dated at the IRB-approval milestone, renewed each
-    /// year by continuing review; about 4% lapsed because the last continuing review did not come in time. About a third
-    /// of the institutions rely on the trial's IRB of record (a recognised approval).
+    /// year by continuing review; some expire soon and about 4% lapsed because the last continuing review did not come in
+    /// time. About a third of the institutions rely on the trial's IRB of record (a recognised approval).
     /// </summary>
     private PlannedApproval? BuildApproval(int trial, PlannedSite site, Guid trialId, Guid versionId, Guid irbOfRecord, Random random)
     {
@@ -151,10 +151,21 @@ public sealed class ScalePlan
             approvedOn = approvedOn.AddYears(1);
         }
 
-        var lapsed = random.NextDouble() < 0.04 && approvedOn.AddYears(-1) >= first;
+        // Continuing reviews are approved some weeks before the anniversary, so expiries spread over the year; about 12%
+        // fall due within the next 60 days and 4% have lapsed.
+        var roll = random.NextDouble();
+        var lapsed = roll < 0.04 && Today.AddDays(-395) >= first;
         if (lapsed)
         {
-            approvedOn = approvedOn.AddYears(-1);
+            approvedOn = Today.AddDays(-random.Next(366, 395));
+        }
+        else if (roll < 0.16 && Today.AddDays(-340) >= first)
+        {
+            approvedOn = Today.AddDays(-random.Next(305, 365));
+        }
+        else if (approvedOn > first && approvedOn.AddDays(-random.Next(0, 45)) is var early && early.AddYears(1).AddDays(-1) >= Today)
+        {
+            approvedOn = early;
         }
 
         var expiresOn = approvedOn.AddYears(1).AddDays(-1);
