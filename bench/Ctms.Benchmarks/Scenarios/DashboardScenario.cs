@@ -30,7 +30,7 @@ internal static class DashboardScenario
     public static async Task RunAsync(bool quick)
     {
         var tier = quick ? ScaleTier.S : ScaleTier.M;
-        var (rounds, portfolioSamples) = quick ? (6, 8) : (4, 20);
+        var (rounds, portfolioSamples) = quick ? (6, 8) : (2, 10);
         var findings = new List<Finding>();
         var details = new List<object>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
