@@ -3,7 +3,7 @@ using Ctms.Benchmarks.Scenarios;
 namespace Ctms.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Ctms.Benchmarks -- &lt;enroll|recognition|startup|all&gt; [--quick]</c>.
+/// <c>dotnet run -c Release --project bench/Ctms.Benchmarks -- &lt;enroll|recognition|startup|circuits|dashboard|all&gt; [--quick]</c>.
 /// (Not a top-level program: Ctms.Web's <c>Program</c> is the type the test host is built from.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -28,12 +28,13 @@ internal static class BenchmarkProgram
             "startup" => [StartupScenario.RunAsync],
             "circuits" => [CircuitsScenario.RunAsync],
             "sync" => [SyncScenario.RunAsync],
-            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync, CircuitsScenario.RunAsync, SyncScenario.RunAsync],
+            "dashboard" => [DashboardScenario.RunAsync],
+            "all" => [EnrollScenario.RunAsync, RecognitionScenario.RunAsync, StartupScenario.RunAsync, CircuitsScenario.RunAsync, SyncScenario.RunAsync, DashboardScenario.RunAsync],
             _ => [],
         };
         if (run.Length == 0)
         {
-            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|circuits|sync|all> [--quick]");
+            Console.Error.WriteLine("Usage: Ctms.Benchmarks <enroll|recognition|startup|circuits|sync|dashboard|all> [--quick]");
             return 2;
         }
 

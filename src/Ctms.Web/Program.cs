@@ -16,7 +16,9 @@ using Scalar.AspNetCore;
 // `reporting rebuild` recomputes the reporting read model from the owning modules' data and exits.
 var auditVerify = AuditCommand.Matches(args);
 var reportingRebuild = ReportingCommand.Matches(args);
-var builder = WebApplication.CreateBuilder(auditVerify || reportingRebuild ? args[2..] : args);
+// `seed --tier XS|S|M [--force]` writes the scale data set of the tier through every module's seeder and exits.
+var seed = SeedCommand.Matches(args);
+var builder = WebApplication.CreateBuilder(auditVerify || reportingRebuild ? args[2..] : seed ? SeedCommand.HostArgs(args) : args);
 builder.Logging.AddSimpleConsole(o =>
 {
     o.SingleLine = true;
@@ -57,6 +59,11 @@ if (auditVerify)
 if (reportingRebuild)
 {
     return await ReportingCommand.RunAsync(app.Services);
+}
+
+if (seed)
+{
+    return await SeedCommand.RunAsync(args, app.Services, app.Environment, Console.Out);
 }
 
 await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);

@@ -66,7 +66,7 @@ namespace Ctms.Migrations.SqlServer.Reporting
 
                     b.HasKey("DeviationId");
 
-                    b.HasIndex("TrialId", "SiteId");
+                    b.HasIndex("TrialId", "SiteId", "Severity");
 
                     b.ToTable("DeviationFacts", "reporting");
                 });
@@ -332,9 +332,9 @@ namespace Ctms.Migrations.SqlServer.Reporting
 
                     b.HasIndex("SubjectId");
 
-                    b.HasIndex("TrialId", "SiteId");
-
                     b.HasIndex("TrialId", "Status", "Latest");
+
+                    b.HasIndex("TrialId", "SiteId", "Status", "Latest", "OutOfWindow");
 
                     b.ToTable("VisitFacts", "reporting");
                 });

@@ -60,7 +60,7 @@ namespace Ctms.Migrations.Sqlite.Reporting
 
                     b.HasKey("DeviationId");
 
-                    b.HasIndex("TrialId", "SiteId");
+                    b.HasIndex("TrialId", "SiteId", "Severity");
 
                     b.ToTable("reporting_DeviationFacts", (string)null);
                 });
@@ -326,9 +326,9 @@ namespace Ctms.Migrations.Sqlite.Reporting
 
                     b.HasIndex("SubjectId");
 
-                    b.HasIndex("TrialId", "SiteId");
-
                     b.HasIndex("TrialId", "Status", "Latest");
+
+                    b.HasIndex("TrialId", "SiteId", "Status", "Latest", "OutOfWindow");
 
                     b.ToTable("reporting_VisitFacts", (string)null);
                 });

@@ -1,3 +1,4 @@
+using Ctms.Shared.Seeding;
 using Ctms.Irb.Consumers;
 using Ctms.Irb.Contracts;
 using Ctms.Irb.Features.Agreements;
@@ -30,6 +31,7 @@ public static class IrbModule
         services.AddModuleDbContext<IrbDbContext>(IrbDbContext.SchemaName);
         services.AddScoped<IIrbQueries, IrbQueries>();
         services.AddScoped<IDemoSeeder, IrbDemoSeeder>();
+        services.AddScoped<IScaleSeeder, Features.SeedScale.IrbScaleSeeder>();
         services.AddScoped<IrbKeyRing>();
         services.AddScoped<IrbInstitutions>();
         services.AddScoped<ApprovalPeriodService>();

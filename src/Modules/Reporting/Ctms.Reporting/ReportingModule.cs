@@ -1,3 +1,4 @@
+using Ctms.Shared.Seeding;
 using Ctms.Reporting.Consumers;
 using Ctms.Reporting.Contracts;
 using Ctms.Reporting.Features.Api;
@@ -30,6 +31,7 @@ public static class ReportingModule
         services.AddScoped<SafetyProjection>();
         services.AddScoped<SiteProjection>();
         services.AddScoped<ReadModelRebuilder>();
+        services.AddScoped<IScaleSeeder, Features.SeedScale.ReportingScaleSeeder>();
         services.AddScoped<FhirBundleExporter>();
         services.AddScoped<OdmExporter>();
         services.AddSingleton<ExportJobs>();

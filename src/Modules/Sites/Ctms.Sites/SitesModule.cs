@@ -1,3 +1,4 @@
+using Ctms.Shared.Seeding;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
@@ -29,6 +30,7 @@ public static class SitesModule
         services.AddScoped<ISitesQueries, SitesQueries>();
         services.AddScoped<IDemoSeeder, SitesDemoSeeder>();
         services.AddScoped<IDemoSeeder, DelegationDemoSeeder>();
+        services.AddScoped<IScaleSeeder, Features.SeedScale.SitesScaleSeeder>();
         services.AddModuleConsumer<UserAccountCreatedConsumer>(Name);
         services.AddModuleConsumer<IrbApprovalGrantedConsumer>(Name);
         services.AddValidatorsFromAssemblyContaining<CreateSiteValidator>(includeInternalTypes: true);

@@ -1,3 +1,4 @@
+using Ctms.Shared.Seeding;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
@@ -57,6 +58,7 @@ public static class SubjectsModule
         services.AddQueryHandler<CoordinatorHomeQuery, CoordinatorHomeView, CoordinatorHomeHandler>();
         services.AddModuleConsumer<IrbApprovalGrantedConsumer>(Name);
         services.AddScoped<IDemoSeeder, SubjectsDemoSeeder>();
+        services.AddScoped<IScaleSeeder, Features.SeedScale.SubjectsScaleSeeder>();
         return services;
     }
 

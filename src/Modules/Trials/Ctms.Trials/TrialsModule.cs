@@ -1,3 +1,4 @@
+using Ctms.Shared.Seeding;
 using Ctms.Shared.Demo;
 using Ctms.Shared.Documents;
 using Ctms.Shared.Handlers;
@@ -24,6 +25,7 @@ public static class TrialsModule
         services.AddModuleDbContext<TrialsDbContext>(TrialsDbContext.SchemaName);
         services.AddScoped<ITrialsQueries, TrialsQueries>();
         services.AddScoped<IDemoSeeder, TrialsDemoSeeder>();
+        services.AddScoped<IScaleSeeder, Features.SeedScale.TrialsScaleSeeder>();
         services.AddLocalDocumentStore();
         services.AddValidatorsFromAssemblyContaining<RegisterTrialValidator>(includeInternalTypes: true);
         services.AddCommandHandler<RegisterTrialCommand, RegisteredTrial, RegisterTrialHandler>();

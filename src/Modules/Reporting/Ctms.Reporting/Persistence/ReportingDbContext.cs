@@ -46,7 +46,9 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.HasIndex(v => v.SubjectId);
             // Overdue = planned with the window closed: (trial, status, latest) answers it with a range scan.
             b.HasIndex(v => new { v.TrialId, v.Status, v.Latest });
-            b.HasIndex(v => new { v.TrialId, v.SiteId });
+            // Covers the per-site visit figures (status, overdue, out of window): ~20,000 visits of a tier M trial are read
+            // from the index alone instead of one table lookup each.
+            b.HasIndex(v => new { v.TrialId, v.SiteId, v.Status, v.Latest, v.OutOfWindow });
         });
         modelBuilder.Entity<DeviationFact>(b =>
         {
@@ -56,7 +58,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.Property(d => d.Category).HasMaxLength(60);
             b.Property(d => d.Severity).HasMaxLength(20);
             b.Property(d => d.Source).HasMaxLength(20);
-            b.HasIndex(d => new { d.TrialId, d.SiteId });
+            b.HasIndex(d => new { d.TrialId, d.SiteId, d.Severity });
         });
         modelBuilder.Entity<SaeFact>(b =>
         {

@@ -53,73 +53,79 @@ internal sealed class ReadModelRebuilder(
             .Select(s => new { s.SubjectId, s.ScreenFailReasons, s.CompletedOn })
             .ToDictionaryAsync(s => s.SubjectId, ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Subjects.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
-        await db.Visits.Where(v => v.TrialId == trialId).ExecuteDeleteAsync(ct);
-        await db.Sites.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
-        await db.SiteMilestones.Where(m => m.TrialId == trialId).ExecuteDeleteAsync(ct);
-        await db.IrbApprovals.Where(a => a.TrialId == trialId).ExecuteDeleteAsync(ct);
-
-        foreach (var s in subjectList)
-        {
-            var row = new SubjectFact(s.Id, s.TrialId, s.SiteId, s.SubjectNumber)
-            {
-                ScreenedOn = s.ScreenedOn,
-                ConsentedOn = s.ConsentedOn,
-                WithdrawnOn = s.WithdrawnOn,
-                WithdrawalReason = s.WithdrawalReason,
-                Completed = s.Status == "off-study" && s.WithdrawnOn is null,
-            };
-            var before = known.GetValueOrDefault(s.Id);
-            row.CompletedOn = row.Completed ? before?.CompletedOn : null;
-            row.SetStatus(s.Status, now);
-            row.SetEligibilityOutcome(s.Eligible, before?.ScreenFailReasons);
-            if (s.EnrolledAt is { } enrolledAt)
-            {
-                row.SetEnrolled(enrolledAt);
-            }
-
-            row.SetArm(s.ArmId, s.ArmName);
-            db.Subjects.Add(row);
-        }
-
-        var siteOfSubject = subjectList.ToDictionary(s => s.Id, s => s.SiteId);
-        foreach (var v in visitList)
-        {
-            var row = new VisitFact(v.Id, v.SubjectId, trialId, siteOfSubject.GetValueOrDefault(v.SubjectId, v.SiteId), v.VisitName);
-            row.Reset(v.Order, v.Status, v.Planned, v.Earliest, v.Latest, v.ActualDate, v.OutOfWindow);
-            db.Visits.Add(row);
-        }
-
-        foreach (var s in siteList)
-        {
-            var row = new SiteFact(s.Id, s.TrialId) { Code = s.Code, TargetEnrollment = s.TargetEnrollment };
-            row.SetStatus(s.Status, now);
-            db.Sites.Add(row);
-        }
-
-        foreach (var m in milestones)
-        {
-            db.SiteMilestones.Add(new SiteMilestoneFact(m.SiteId, m.TrialId, m.Milestone, m.Actual!.Value));
-        }
-
+        // PostgreSQL and SQL Server run with a retrying execution strategy, which only allows a transaction as one retriable unit.
         var approvalRows = 0;
-        foreach (var a in approvals)
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            foreach (var institution in a.InstitutionIds.Distinct())
-            {
-                db.IrbApprovals.Add(new IrbApprovalFact(a.ApprovalId, institution, a.TrialId, a.IrbId, a.ProtocolVersionId, a.Recognised, a.ApprovedOn, a.ExpiresOn)
-                {
-                    LapsedOn = a.LapsedOn,
-                    LapseReason = a.LapseReason,
-                });
-                approvalRows++;
-            }
-        }
+            db.ChangeTracker.Clear();
+            approvalRows = 0;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Subjects.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.Visits.Where(v => v.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.Sites.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.SiteMilestones.Where(m => m.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.IrbApprovals.Where(a => a.TrialId == trialId).ExecuteDeleteAsync(ct);
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+            foreach (var s in subjectList)
+            {
+                var row = new SubjectFact(s.Id, s.TrialId, s.SiteId, s.SubjectNumber)
+                {
+                    ScreenedOn = s.ScreenedOn,
+                    ConsentedOn = s.ConsentedOn,
+                    WithdrawnOn = s.WithdrawnOn,
+                    WithdrawalReason = s.WithdrawalReason,
+                    Completed = s.Status == "off-study" && s.WithdrawnOn is null,
+                };
+                var before = known.GetValueOrDefault(s.Id);
+                row.CompletedOn = row.Completed ? before?.CompletedOn : null;
+                row.SetStatus(s.Status, now);
+                row.SetEligibilityOutcome(s.Eligible, before?.ScreenFailReasons);
+                if (s.EnrolledAt is { } enrolledAt)
+                {
+                    row.SetEnrolled(enrolledAt);
+                }
+
+                row.SetArm(s.ArmId, s.ArmName);
+                db.Subjects.Add(row);
+            }
+
+            var siteOfSubject = subjectList.ToDictionary(s => s.Id, s => s.SiteId);
+            foreach (var v in visitList)
+            {
+                var row = new VisitFact(v.Id, v.SubjectId, trialId, siteOfSubject.GetValueOrDefault(v.SubjectId, v.SiteId), v.VisitName);
+                row.Reset(v.Order, v.Status, v.Planned, v.Earliest, v.Latest, v.ActualDate, v.OutOfWindow);
+                db.Visits.Add(row);
+            }
+
+            foreach (var s in siteList)
+            {
+                var row = new SiteFact(s.Id, s.TrialId) { Code = s.Code, TargetEnrollment = s.TargetEnrollment };
+                row.SetStatus(s.Status, now);
+                db.Sites.Add(row);
+            }
+
+            foreach (var m in milestones)
+            {
+                db.SiteMilestones.Add(new SiteMilestoneFact(m.SiteId, m.TrialId, m.Milestone, m.Actual!.Value));
+            }
+
+            foreach (var a in approvals)
+            {
+                foreach (var institution in a.InstitutionIds.Distinct())
+                {
+                    db.IrbApprovals.Add(new IrbApprovalFact(a.ApprovalId, institution, a.TrialId, a.IrbId, a.ProtocolVersionId, a.Recognised, a.ApprovedOn, a.ExpiresOn)
+                    {
+                        LapsedOn = a.LapsedOn,
+                        LapseReason = a.LapseReason,
+                    });
+                    approvalRows++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        });
         return new RebuildReport(1, subjectList.Count, visitList.Count, siteList.Count, milestones.Count, approvalRows);
     }
 }

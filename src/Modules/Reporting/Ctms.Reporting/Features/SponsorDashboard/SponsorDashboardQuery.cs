@@ -1,4 +1,3 @@
-using Ctms.Reporting.Contracts;
 using Ctms.Reporting.Persistence;
 using Ctms.Shared.Handlers;
 using Ctms.Shared.Results;
@@ -33,7 +32,6 @@ internal sealed record TrialProgress(TrialSummary Trial, IReadOnlyList<SiteProgr
 internal sealed class SponsorDashboardHandler(
     ITrialsQueries trials,
     ISitesQueries sites,
-    IReportingQueries reporting,
     TrialDetailQueries details,
     ICurrentUser user,
     TimeProvider clock) : IQueryHandler<SponsorDashboardQuery, IReadOnlyList<TrialProgress>>
@@ -51,23 +49,26 @@ internal sealed class SponsorDashboardHandler(
         }
 
         var today = clock.Today();
+        var trialList = await trials.ListForTenantAsync(tenant, cancellationToken);
+        var ids = trialList.Select(t => t.Id).ToList();
+        var counts = (await details.PortfolioCountsAsync(ids, today, cancellationToken)).ToDictionary(c => (c.TrialId, c.SiteId));
+        var approvals = await details.ApprovalsAsync(ids, cancellationToken);
         var result = new List<TrialProgress>();
-        foreach (var trial in await trials.ListForTenantAsync(tenant, cancellationToken))
+        foreach (var trial in trialList)
         {
-            var metrics = (await reporting.SiteMetricsAsync(trial.Id, today, cancellationToken)).ToDictionary(c => c.SiteId);
             var siteList = await sites.ListForTrialAsync(trial.Id, cancellationToken);
+            var shown = siteList.Select(s => counts.GetValueOrDefault((trial.Id, s.Id))).OfType<SiteAlertCounts>().ToList();
             var rows = siteList
                 .Select(s => new SiteProgress(s.Id, s.Code, s.InstitutionName, s.Status,
-                    metrics.TryGetValue(s.Id, out var c) ? c.Enrolled : 0, s.TargetEnrollment))
+                    counts.TryGetValue((trial.Id, s.Id), out var c) ? c.Enrolled : 0, s.TargetEnrollment))
                 .ToList();
             var institutions = siteList.Select(s => s.InstitutionId).ToHashSet();
-            var lapsing = (await details.ApprovalsAsync(trial.Id, cancellationToken))
+            var lapsing = approvals[trial.Id]
                 .Where(a => institutions.Contains(a.InstitutionId))
                 .Count(a => a.LapsedOn is not null || a.ExpiresOn.DayNumber - today.DayNumber <= 60);
-            var shown = metrics.Values.Where(m => siteList.Any(s => s.Id == m.SiteId)).ToList();
             result.Add(new TrialProgress(trial, rows)
             {
-                Alerts = new TrialAlerts(lapsing, shown.Sum(m => m.LateSeriousAdverseEvents), shown.Sum(m => m.VisitsOverdue)),
+                Alerts = new TrialAlerts(lapsing, shown.Sum(m => m.LateSaes), shown.Sum(m => m.OverdueVisits)),
             });
         }
 
