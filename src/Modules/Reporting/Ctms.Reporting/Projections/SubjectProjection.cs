@@ -41,6 +41,11 @@ internal sealed class SubjectProjection(ReportingDbContext db)
         var row = await RowAsync(e.SubjectId, e.TrialId, e.SiteId, e.SubjectNumber, ct);
         row.WithdrawnOn = e.WithdrawnOn;
         row.WithdrawalReason = e.Reason;
+        // Subjects makes the planned visits not-applicable without a visit event of their own.
+        foreach (var visit in await db.Visits.Where(v => v.SubjectId == e.SubjectId && v.Status == VisitFact.Planned).ToListAsync(ct))
+        {
+            visit.MarkNotApplicable();
+        }
     }
 
     public async Task ApplyAsync(SubjectCompleted e, CancellationToken ct)
