@@ -63,8 +63,9 @@ internal sealed class SubjectProjection(ReportingDbContext db)
                   ?? await db.Subjects.SingleOrDefaultAsync(s => s.SubjectId == subjectId, ct);
         if (row is null)
         {
-            row = new SubjectFact(subjectId, trialId, siteId, subjectNumber);
-            db.Subjects.Add(row);
+            // Another event of the same new subject may be creating the row right now, on another endpoint.
+            await FirstInsert.SubjectAsync(db, subjectId, trialId, siteId, subjectNumber, ct);
+            row = await db.Subjects.SingleAsync(s => s.SubjectId == subjectId, ct);
         }
 
         return row;
