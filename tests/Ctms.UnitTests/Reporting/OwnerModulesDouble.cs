@@ -17,6 +17,8 @@ internal sealed class OwnerModulesDouble : ITrialsQueries, ISitesQueries, ISubje
     public List<SubjectSummary> Subjects { get; } = [];
     public List<VisitSummary> Visits { get; } = [];
     public List<ApprovalRecord> Approvals { get; } = [];
+    public List<DeviationSummary> Deviations { get; } = [];
+    public List<AdverseEventSummary> AdverseEvents { get; } = [];
     public List<TrialArmDto> Arms { get; } = [];
     public List<ProtocolVersionSummary> Versions { get; } = [];
     public ScheduleDto? Schedule { get; set; }
@@ -36,6 +38,12 @@ internal sealed class OwnerModulesDouble : ITrialsQueries, ISitesQueries, ISubje
 
     public Task<IReadOnlyList<VisitSummary>> ListVisitsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
         List(Visits.Where(v => Subjects.Any(s => s.Id == v.SubjectId && s.TrialId == trialId)));
+
+    public Task<IReadOnlyList<DeviationSummary>> ListDeviationsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        List(Deviations.Where(d => d.TrialId == trialId));
+
+    public Task<IReadOnlyList<AdverseEventSummary>> ListAdverseEventsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        List(AdverseEvents.Where(a => a.TrialId == trialId));
 
     public Task<IReadOnlyList<ApprovalRecord>> ListApprovalsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
         List(Approvals.Where(a => a.TrialId == trialId));

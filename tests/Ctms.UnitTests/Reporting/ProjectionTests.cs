@@ -104,6 +104,28 @@ public sealed class ProjectionTests : IDisposable
         Assert.Equal(("occurred", day, day), (row.Status, row.ActualDate!.Value, row.PlannedOn));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_withdrawn_subjects_planned_visits_are_not_applicable_whichever_event_arrives_first(bool withdrawalFirst)
+    {
+        var subject = Guid.NewGuid();
+        var (occurred, planned) = (Guid.NewGuid(), Guid.NewGuid());
+        var day = new DateOnly(2026, 10, 1);
+        object schedule = new VisitScheduleUpdated(subject, _story.Trial, _story.SiteA, "A01-010", Guid.NewGuid(),
+            [new PlannedVisit(occurred, "Baseline", 1, day, day, day), new PlannedVisit(planned, "Week 2", 2, day.AddDays(14), day.AddDays(11), day.AddDays(17))],
+            TrialStory.T0);
+        object visit = new VisitOccurred(occurred, subject, _story.Trial, _story.SiteA, "A01-010", "Baseline", day, day, true, null, TrialStory.T0.AddHours(1));
+        object withdrawn = new SubjectWithdrawn(subject, _story.Trial, _story.SiteA, "A01-010", "consent withdrawn", day.AddDays(2), TrialStory.T0.AddHours(48));
+
+        await _model.ApplyAsync(withdrawalFirst ? [withdrawn, schedule, visit] : [schedule, visit, withdrawn]);
+
+        var rows = await _model.QueryAsync(db => db.Visits.Where(v => v.SubjectId == subject).OrderBy(v => v.Order).Select(v => v.Status).ToListAsync());
+        Assert.Equal(["occurred", "not-applicable"], rows);
+        var site = (await MetricsAsync()).Single(m => m.SiteId == _story.SiteA);
+        Assert.Equal((0, 0), (site.VisitsPlanned, site.VisitsOverdue));
+    }
+
     [Fact]
     public async Task A_lapse_takes_the_approval_out_of_force()
     {

@@ -38,12 +38,23 @@ public sealed class RebuildTests : IDisposable
         {
             ScreenedOn = day0, ConsentedOn = day0, Eligible = true, ArmId = s.Arm1, ArmName = "Drug",
         });
-        _owners.Subjects.Add(new SubjectSummary(s.S2, s.Trial, s.SiteA, "A01-002", "ineligible", null) { ScreenedOn = day0.AddDays(1), ConsentedOn = day0.AddDays(1), Eligible = false });
+        _owners.Subjects.Add(new SubjectSummary(s.S2, s.Trial, s.SiteA, "A01-002", "ineligible", null)
+        {
+            ScreenedOn = day0.AddDays(1), ConsentedOn = day0.AddDays(1), Eligible = false, ScreenFailReasons = ["HbA1c out of range", "age < 18"],
+        });
         _owners.Subjects.Add(new SubjectSummary(s.S3, s.Trial, s.SiteB, "B01-001", "withdrawn", t0.AddHours(74))
         {
             ScreenedOn = day0.AddDays(3), Eligible = true, WithdrawnOn = day0.AddDays(10), WithdrawalReason = "consent withdrawn",
         });
-        _owners.Subjects.Add(new SubjectSummary(s.S4, s.Trial, s.SiteB, "B01-002", "off-study", t0.AddHours(96)) { ScreenedOn = day0.AddDays(3) });
+        _owners.Subjects.Add(new SubjectSummary(s.S4, s.Trial, s.SiteB, "B01-002", "off-study", t0.AddHours(96))
+        {
+            ScreenedOn = day0.AddDays(3), CompletedOn = day0.AddDays(40),
+        });
+        _owners.Deviations.Add(new DeviationSummary(s.Deviation, s.S1, s.Trial, s.SiteA, "A01-001", "visit-window", "minor", "rule", day0.AddDays(20), day0.AddDays(20)));
+        _owners.AdverseEvents.Add(new AdverseEventSummary(s.Sae, s.S3, s.Trial, s.SiteB, "B01-001", "Pneumonia", ["hospitalisation"], t0.AddHours(100),
+            t0.AddHours(124), t0.AddHours(130)));
+        // Not serious: never an SAE row, live or rebuilt.
+        _owners.AdverseEvents.Add(new AdverseEventSummary(Guid.NewGuid(), s.S1, s.Trial, s.SiteA, "A01-001", "Headache", [], t0.AddHours(50), null, t0.AddHours(51)));
         _owners.Visits.Add(new VisitSummary(s.VisitBaseline, s.S1, "A01-001", s.SiteA, "Baseline", 1, "occurred", day0.AddDays(2), day0.AddDays(2), day0.AddDays(2), day0.AddDays(2), false));
         _owners.Visits.Add(new VisitSummary(s.VisitWeek2, s.S1, "A01-001", s.SiteA, "Week 2", 2, "occurred", day0.AddDays(16), day0.AddDays(14), day0.AddDays(18), day0.AddDays(20), true));
         _owners.Visits.Add(new VisitSummary(s.VisitWeek4, s.S1, "A01-001", s.SiteA, "Week 4", 3, "planned", day0.AddDays(30), day0.AddDays(28), day0.AddDays(32), null, false));
@@ -72,6 +83,9 @@ public sealed class RebuildTests : IDisposable
             Arms = string.Join("|", await new ReportingQueries(db).RandomizedByArmAsync(_story.Trial)),
             Statuses = string.Join("|", await db.Subjects.OrderBy(s => s.SubjectNumber).Select(s => s.Status).ToListAsync()),
             Sites = string.Join("|", await db.Sites.OrderBy(s => s.Code).Select(s => s.Code + ":" + s.Status).ToListAsync()),
+            Deviations = string.Join("|", await q.DeviationsAsync(_story.Trial, null, default)),
+            LateSaes = string.Join("|", await q.LateSaesAsync(_story.Trial, null, default)),
+            Completed = string.Join("|", await db.Subjects.OrderBy(s => s.SubjectNumber).Select(s => s.SubjectNumber + ":" + s.Completed + ":" + s.CompletedOn).ToListAsync()),
         };
     });
 
@@ -96,9 +110,39 @@ public sealed class RebuildTests : IDisposable
 
         var report = await RebuildAsync();
 
-        Assert.Equal(new RebuildReport(1, 4, 3, 2, 2, 1), report);
+        Assert.Equal(new RebuildReport(1, 4, 3, 2, 2, 1, 1, 1), report);
         Assert.Equal(live, await MetricsAsync());
         Assert.Equivalent(liveDetails, await DetailsAsync());
+    }
+
+    [Fact]
+    public async Task Rebuild_restores_deviations_saes_screen_fail_reasons_and_completion_wiped_from_the_read_model()
+    {
+        await _model.ApplyAsync([.. _story.Events()]);
+        var live = await MetricsAsync();
+        var liveDetails = await DetailsAsync();
+        DescribeOwnersAfterTheStory();
+
+        await using (var db = _model.NewContext())
+        {
+            await db.Deviations.ExecuteDeleteAsync();
+            await db.SeriousAdverseEvents.ExecuteDeleteAsync();
+            await db.Subjects.ExecuteUpdateAsync(u => u.SetProperty(s => s.Completed, false).SetProperty(s => s.CompletedOn, (DateOnly?)null)
+                .SetProperty(s => s.ScreenFailReasons, (string?)null));
+        }
+
+        var wiped = (await MetricsAsync()).ToDictionary(m => m.SiteId);
+        Assert.Equal((0, 0, 0), (wiped[_story.SiteA].DeviationsMinor, wiped[_story.SiteB].SeriousAdverseEvents, wiped[_story.SiteB].Completed));
+
+        await RebuildAsync();
+
+        Assert.Equal(live, await MetricsAsync());
+        Assert.Equivalent(liveDetails, await DetailsAsync());
+        var rebuilt = (await MetricsAsync()).ToDictionary(m => m.SiteId);
+        Assert.Equal((1, 1, 1, 1, 1), (rebuilt[_story.SiteA].DeviationsMinor, rebuilt[_story.SiteB].SeriousAdverseEvents,
+            rebuilt[_story.SiteB].LateSeriousAdverseEvents, rebuilt[_story.SiteB].Completed, rebuilt[_story.SiteA].ScreenFailed));
+        var reasons = await _model.QueryAsync(db => new TrialDetailQueries(db).ScreenFailReasonsAsync(_story.Trial, default));
+        Assert.Contains(reasons, r => r.ToString().Contains("age < 18", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class TrialDashboardPageTests : BunitContext
         Services.AddSingleton<IQueryHandler<TrialDashboardQuery, TrialDashboard>>(_query);
         Services.AddSingleton(_feed);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<ExportSignal>();
         Services.AddSingleton<ExportJobs>();
         Services.AddSingleton<ICurrentUser>(new CurrentUserAccessor());
         _siteA = new SiteSummary(Guid.NewGuid(), _trial.Id, Guid.NewGuid(), "Hospital One", "SEL01", "Dr One", "active", 10);

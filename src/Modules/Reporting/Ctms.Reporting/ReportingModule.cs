@@ -11,6 +11,7 @@ using Ctms.Shared.Handlers;
 using Ctms.Shared.Messaging;
 using Ctms.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Reporting;
@@ -34,7 +35,12 @@ public static class ReportingModule
         services.AddScoped<IScaleSeeder, Features.SeedScale.ReportingScaleSeeder>();
         services.AddScoped<FhirBundleExporter>();
         services.AddScoped<OdmExporter>();
+        services.AddSingleton(sp => ExportSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ExportSignal>();
         services.AddSingleton<ExportJobs>();
+        services.AddScoped<ExportJobLeases>();
+        services.AddSingleton<ExportWorker>();
+        services.AddHostedService<ExportWorkerHost>();
 
         services.AddModuleConsumer<SubjectScreenedConsumer>(Name);
         services.AddModuleConsumer<ConsentSignedConsumer>(Name);

@@ -18,4 +18,10 @@ public interface ISubjectsQueries
     Task<IReadOnlyList<VisitSummary>> ListVisitsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<VisitSummary>> ListVisitsForSubjectAsync(Guid subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>The trial's protocol deviations that name a subject (site-level ones stay inside Subjects), in identification order.</summary>
+    Task<IReadOnlyList<DeviationSummary>> ListDeviationsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
+
+    /// <summary>The trial's adverse events, serious or not, with the reporting deadline and lateness of the serious ones.</summary>
+    Task<IReadOnlyList<AdverseEventSummary>> ListAdverseEventsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default);
 }

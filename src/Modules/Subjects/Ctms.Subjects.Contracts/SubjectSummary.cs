@@ -17,6 +17,12 @@ public sealed record SubjectSummary(Guid Id, Guid TrialId, Guid SiteId, string S
     public DateTimeOffset? RandomizedAt { get; init; }
     public DateOnly? WithdrawnOn { get; init; }
     public string? WithdrawalReason { get; init; }
+
+    /// <summary>Why the eligibility assessment failed (empty unless <see cref="Eligible"/> is false and reasons were given).</summary>
+    public IReadOnlyList<string> ScreenFailReasons { get; init; } = [];
+
+    /// <summary>Set when the subject finished the schedule (off-study without withdrawal).</summary>
+    public DateOnly? CompletedOn { get; init; }
 }
 
 /// <param name="Status">planned, occurred, missed or not-applicable (a planned visit past its window is reported as overdue by <see cref="StateOn"/>).</param>

@@ -14,5 +14,8 @@ internal abstract class ProjectionConsumer<TMessage>(ReportingDbContext db, Time
 {
     protected abstract Guid TrialOf(TMessage message);
 
+    /// <summary>Projections set fields (ADR 0012): re-applying after losing a first-insert race is the same as applying once.</summary>
+    protected override bool ApplyAgainOnConflict => true;
+
     protected override void OnApplied(TMessage message) => feed.Publish(TrialOf(message));
 }

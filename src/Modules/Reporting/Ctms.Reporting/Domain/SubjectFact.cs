@@ -56,11 +56,11 @@ internal sealed class SubjectFact
         }
     }
 
-    /// <summary>Rebuild has the outcome without the reasons (the Subjects queries do not carry them): keep those known.</summary>
-    public void SetEligibilityOutcome(bool? eligible, string? knownReasons)
+    /// <summary>The rebuild's outcome, without an event time: the owner's current state is the latest by definition.</summary>
+    public void SetEligibilityOutcome(bool? eligible, IReadOnlyList<string> reasons)
     {
         Eligible = eligible;
-        ScreenFailReasons = eligible == false ? knownReasons : null;
+        ScreenFailReasons = eligible == false && reasons.Count > 0 ? string.Join("; ", reasons) : null;
     }
 
     public void SetEnrolled(DateTimeOffset enrolledAt)

@@ -9,6 +9,7 @@ internal sealed class VisitFact
     public const string Planned = "planned";
     public const string Occurred = "occurred";
     public const string Missed = "missed";
+    public const string NotApplicable = "not-applicable";
 
     private VisitFact() { }
 
@@ -42,6 +43,14 @@ internal sealed class VisitFact
         Order = order;
         if (IsFinal && ActualDate is not null)
         {
+            // The occurrence event came first and could only note its planned date: the schedule that planned that same
+            // date completes the window. Any other schedule is older or newer than the occurrence and moves nothing.
+            if (planned == PlannedOn && Earliest == PlannedOn && Latest == PlannedOn)
+            {
+                Earliest = earliest;
+                Latest = latest;
+            }
+
             return;
         }
 
@@ -77,6 +86,15 @@ internal sealed class VisitFact
             PlannedOn = planned;
             Earliest = planned;
             Latest = planned;
+        }
+    }
+
+    /// <summary>The subject left the study (the owner's rule on withdrawal): a visit still planned will not happen and is never overdue.</summary>
+    public void MarkNotApplicable()
+    {
+        if (Status == Planned)
+        {
+            Status = NotApplicable;
         }
     }
 

@@ -22,6 +22,8 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<SiteFact> Sites => Set<SiteFact>();
     public DbSet<SiteMilestoneFact> SiteMilestones => Set<SiteMilestoneFact>();
     public DbSet<IrbApprovalFact> IrbApprovals => Set<IrbApprovalFact>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -89,6 +91,28 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.HasKey(a => new { a.ApprovalId, a.InstitutionId });
             b.Property(a => a.LapseReason).HasMaxLength(1000);
             b.HasIndex(a => new { a.TrialId, a.InstitutionId });
+        });
+        modelBuilder.Entity<ExportJob>(b =>
+        {
+            b.ToTable("ExportJobs");
+            b.HasKey(j => j.Id);
+            b.Property(j => j.Format).HasMaxLength(20).IsRequired();
+            b.Property(j => j.RequestedBy).HasMaxLength(200).IsRequired();
+            b.Property(j => j.TenantId).HasMaxLength(100).IsRequired();
+            b.Property(j => j.Status).HasMaxLength(20).IsRequired();
+            b.Property(j => j.Error).HasMaxLength(2000);
+            b.Property(j => j.LeaseOwner).HasMaxLength(200);
+            b.Property(j => j.FileName).HasMaxLength(300);
+            b.Property(j => j.ContentType).HasMaxLength(100);
+            // The workers' claim query: jobs waiting or whose lease ran out.
+            b.HasIndex(j => new { j.Status, j.LeaseUntil });
+        });
+        modelBuilder.Entity<ExportFile>(b =>
+        {
+            b.ToTable("ExportFiles");
+            b.HasKey(f => f.JobId);
+            b.Property(f => f.Content).IsRequired();
+            b.HasOne<ExportJob>().WithOne().HasForeignKey<ExportFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.ApplyModuleConventions(SchemaName, Database.IsSqliteProvider());
     }

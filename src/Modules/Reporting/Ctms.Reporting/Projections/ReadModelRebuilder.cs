@@ -9,12 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Ctms.Reporting.Projections;
 
 /// <summary>What a rebuild wrote, per kind of row.</summary>
-internal sealed record RebuildReport(int Trials, int Subjects, int Visits, int Sites, int Milestones, int Approvals);
+internal sealed record RebuildReport(int Trials, int Subjects, int Visits, int Sites, int Milestones, int Approvals, int Deviations = 0, int Saes = 0)
+{
+    public RebuildReport Plus(RebuildReport other) => new(Trials + other.Trials, Subjects + other.Subjects, Visits + other.Visits, Sites + other.Sites,
+        Milestones + other.Milestones, Approvals + other.Approvals, Deviations + other.Deviations, Saes + other.Saes);
+}
 
 /// <summary>
 /// Recomputes the read model from the owning modules' current data, through their query interfaces, one trial per
-/// transaction. Facts the owners do not expose through queries yet (deviations, SAEs, screen-failure reasons, completion
-/// dates) are carried over from the rows the events left, so a rebuild never loses them.
+/// transaction. Nothing is carried over from the rows the events left: a row lost or damaged there is restored.
 /// </summary>
 internal sealed class ReadModelRebuilder(
     ReportingDbContext db,
@@ -30,9 +33,9 @@ internal sealed class ReadModelRebuilder(
         foreach (var trial in await trials.ListAllAsync(ct))
         {
             var one = await RebuildTrialAsync(trial.Id, ct);
-            progress?.Invoke($"{trial.ProtocolNumber}: {one.Subjects} subjects, {one.Visits} visits, {one.Sites} sites, {one.Milestones} milestones, {one.Approvals} approvals");
-            report = new RebuildReport(report.Trials + 1, report.Subjects + one.Subjects, report.Visits + one.Visits, report.Sites + one.Sites,
-                report.Milestones + one.Milestones, report.Approvals + one.Approvals);
+            progress?.Invoke($"{trial.ProtocolNumber}: {one.Subjects} subjects, {one.Visits} visits, {one.Sites} sites, {one.Milestones} milestones, " +
+                             $"{one.Approvals} approvals, {one.Deviations} deviations, {one.Saes} SAEs");
+            report = report.Plus(one);
         }
 
         return report;
@@ -48,23 +51,22 @@ internal sealed class ReadModelRebuilder(
         var siteList = await sites.ListForTrialAsync(trialId, ct);
         var milestones = (await sites.ListMilestonesForTrialAsync(trialId, ct)).Where(m => m.Actual is not null).ToList();
         var approvals = await irb.ListApprovalsForTrialAsync(trialId, ct);
+        var deviations = await subjects.ListDeviationsForTrialAsync(trialId, ct);
+        var saes = (await subjects.ListAdverseEventsForTrialAsync(trialId, ct)).Where(a => a.Serious && a.DueAt is not null).ToList();
 
-        var known = await db.Subjects.AsNoTracking().Where(s => s.TrialId == trialId)
-            .Select(s => new { s.SubjectId, s.ScreenFailReasons, s.CompletedOn })
-            .ToDictionaryAsync(s => s.SubjectId, ct);
-
-        // PostgreSQL and SQL Server run with a retrying execution strategy, which only allows a transaction as one retriable unit.
-        var approvalRows = 0;
+        var approvalRows = approvals.Sum(a => a.InstitutionIds.Distinct().Count());
+        // PostgreSQL and SQL Server retry on transient faults, which an own transaction must opt into as one retriable unit.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            approvalRows = 0;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Subjects.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
             await db.Visits.Where(v => v.TrialId == trialId).ExecuteDeleteAsync(ct);
             await db.Sites.Where(s => s.TrialId == trialId).ExecuteDeleteAsync(ct);
             await db.SiteMilestones.Where(m => m.TrialId == trialId).ExecuteDeleteAsync(ct);
             await db.IrbApprovals.Where(a => a.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.Deviations.Where(d => d.TrialId == trialId).ExecuteDeleteAsync(ct);
+            await db.SeriousAdverseEvents.Where(a => a.TrialId == trialId).ExecuteDeleteAsync(ct);
 
             foreach (var s in subjectList)
             {
@@ -74,12 +76,11 @@ internal sealed class ReadModelRebuilder(
                     ConsentedOn = s.ConsentedOn,
                     WithdrawnOn = s.WithdrawnOn,
                     WithdrawalReason = s.WithdrawalReason,
-                    Completed = s.Status == "off-study" && s.WithdrawnOn is null,
+                    Completed = s.CompletedOn is not null,
+                    CompletedOn = s.CompletedOn,
                 };
-                var before = known.GetValueOrDefault(s.Id);
-                row.CompletedOn = row.Completed ? before?.CompletedOn : null;
                 row.SetStatus(s.Status, now);
-                row.SetEligibilityOutcome(s.Eligible, before?.ScreenFailReasons);
+                row.SetEligibilityOutcome(s.Eligible, s.ScreenFailReasons);
                 if (s.EnrolledAt is { } enrolledAt)
                 {
                     row.SetEnrolled(enrolledAt);
@@ -118,14 +119,24 @@ internal sealed class ReadModelRebuilder(
                         LapsedOn = a.LapsedOn,
                         LapseReason = a.LapseReason,
                     });
-                    approvalRows++;
                 }
+            }
+
+            foreach (var d in deviations)
+            {
+                db.Deviations.Add(new DeviationFact(d.Id, d.TrialId, d.SiteId, d.SubjectId, d.SubjectNumber, d.Category, d.Severity, d.Source, d.OccurredOn,
+                    d.IdentifiedOn));
+            }
+
+            foreach (var a in saes)
+            {
+                db.SeriousAdverseEvents.Add(new SaeFact(a.Id, a.TrialId, a.SiteId, a.SubjectNumber, a.Term, a.AwareAt, a.DueAt!.Value, a.ReportedAt, a.Late));
             }
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
         });
-        return new RebuildReport(1, subjectList.Count, visitList.Count, siteList.Count, milestones.Count, approvalRows);
+        db.ChangeTracker.Clear();
+        return new RebuildReport(1, subjectList.Count, visitList.Count, siteList.Count, milestones.Count, approvalRows, deviations.Count, saes.Count);
     }
 }

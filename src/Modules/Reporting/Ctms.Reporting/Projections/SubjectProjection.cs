@@ -41,6 +41,11 @@ internal sealed class SubjectProjection(ReportingDbContext db)
         var row = await RowAsync(e.SubjectId, e.TrialId, e.SiteId, e.SubjectNumber, ct);
         row.WithdrawnOn = e.WithdrawnOn;
         row.WithdrawalReason = e.Reason;
+        // Subjects makes the planned visits not-applicable without a visit event of their own.
+        foreach (var visit in await db.Visits.Where(v => v.SubjectId == e.SubjectId && v.Status == VisitFact.Planned).ToListAsync(ct))
+        {
+            visit.MarkNotApplicable();
+        }
     }
 
     public async Task ApplyAsync(SubjectCompleted e, CancellationToken ct)
@@ -58,8 +63,9 @@ internal sealed class SubjectProjection(ReportingDbContext db)
                   ?? await db.Subjects.SingleOrDefaultAsync(s => s.SubjectId == subjectId, ct);
         if (row is null)
         {
-            row = new SubjectFact(subjectId, trialId, siteId, subjectNumber);
-            db.Subjects.Add(row);
+            // Another event of the same new subject may be creating the row right now, on another endpoint.
+            await FirstInsert.SubjectAsync(db, subjectId, trialId, siteId, subjectNumber, ct);
+            row = await db.Subjects.SingleAsync(s => s.SubjectId == subjectId, ct);
         }
 
         return row;

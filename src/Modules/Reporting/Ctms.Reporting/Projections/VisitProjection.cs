@@ -13,6 +13,8 @@ internal sealed class VisitProjection(ReportingDbContext db)
         Require.Ids(e.SubjectId, e.TrialId, e.SiteId);
         var ids = e.Visits.Select(v => v.VisitId).ToList();
         var known = await db.Visits.Where(v => ids.Contains(v.VisitId)).ToDictionaryAsync(v => v.VisitId, ct);
+        // A schedule delivered after the withdrawal must not bring the withdrawn subject's visits back as planned.
+        var withdrawn = await db.Subjects.AnyAsync(s => s.SubjectId == e.SubjectId && s.WithdrawnOn != null, ct);
         foreach (var planned in e.Visits)
         {
             Require.Ids(planned.VisitId);
@@ -23,6 +25,10 @@ internal sealed class VisitProjection(ReportingDbContext db)
             }
 
             row.Plan(planned.Order, planned.Planned, planned.Earliest, planned.Latest);
+            if (withdrawn)
+            {
+                row.MarkNotApplicable();
+            }
         }
     }
 

@@ -32,6 +32,25 @@ internal sealed class SubjectsQueries(SubjectsDbContext db) : ISubjectsQueries
         await VisitSummaries(db.Visits.AsNoTracking().Where(v => v.SubjectId == subjectId).OrderBy(v => v.Order))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<DeviationSummary>> ListDeviationsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        await db.Deviations.AsNoTracking()
+            .Where(d => d.TrialId == trialId && d.SubjectId != null)
+            .OrderBy(d => d.IdentifiedOn).ThenBy(d => d.SubjectNumber)
+            .Select(d => new DeviationSummary(d.Id, d.SubjectId!.Value, d.TrialId, d.SiteId, d.SubjectNumber ?? "", d.Category, d.Severity, d.Source,
+                d.OccurredOn, d.IdentifiedOn))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<AdverseEventSummary>> ListAdverseEventsForTrialAsync(Guid trialId, CancellationToken cancellationToken = default)
+    {
+        var events = await db.AdverseEvents.AsNoTracking()
+            .Where(a => a.TrialId == trialId)
+            .Select(a => new AdverseEventSummary(a.Id, a.SubjectId, a.TrialId, a.SiteId, a.SubjectNumber, a.Term, a.SeriousnessCriteria, a.AwareAt, a.DueAt,
+                a.ReportedAt))
+            .ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by a DateTimeOffset column.
+        return [.. events.OrderBy(a => a.AwareAt).ThenBy(a => a.SubjectNumber, StringComparer.Ordinal)];
+    }
+
     internal static IQueryable<VisitSummary> VisitSummaries(IQueryable<Visit> visits) =>
         visits.Select(v => new VisitSummary(v.Id, v.SubjectId, v.SubjectNumber, v.SiteId, v.Name, v.Order, v.Status, v.Planned, v.Earliest, v.Latest,
             v.ActualDate, v.OutOfWindow));
@@ -50,5 +69,10 @@ internal sealed class SubjectsQueries(SubjectsDbContext db) : ISubjectsQueries
             RandomizedAt = s.RandomizedAt,
             WithdrawnOn = s.WithdrawnOn,
             WithdrawalReason = s.WithdrawalReason,
+            // Evaluated on the client (top-level projection): stored one reason per line.
+            ScreenFailReasons = s.Eligible == false && s.EligibilityReasons != null
+                ? s.EligibilityReasons.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                : Array.Empty<string>(),
+            CompletedOn = s.CompletedOn,
         });
 }

@@ -11,7 +11,7 @@ namespace Ctms.Reporting.Features.Access;
 internal static class ReportingAccess
 {
     public static Error? Check(ICurrentUser user) =>
-        !user.IsInRole(CtmsRoles.Sponsor) && !user.IsInRole(CtmsRoles.Administrator)
+        !user.ActsForSponsor()
             ? Error.Forbidden("Only sponsor users and administrators see reporting.")
             : string.IsNullOrEmpty(user.TenantId) ? Error.Forbidden("Your account is not linked to a sponsor organisation.") : null;
 
@@ -23,6 +23,6 @@ internal static class ReportingAccess
         }
 
         var trial = await trials.GetAsync(trialId, ct);
-        return trial is null || trial.TenantId != user.TenantId ? Error.NotFound("The trial") : trial;
+        return trial is null || !user.IsSponsorOf(trial.TenantId) ? Error.NotFound("The trial") : trial;
     }
 }

@@ -66,31 +66,39 @@ internal static class ReportingEndpoints
                         title: "The request is not valid.");
                 }
 
-                var job = jobs.Start(trialId, format, user.UserId!);
+                var job = await jobs.StartAsync(trialId, format, user, ct);
                 return Results.Accepted($"/api/v1/reporting/exports/{job.Id}", Describe(job));
             })
             .WithName("StartTrialExport")
-            .WithSummary("Start a background export of a trial: fhir (HL7 FHIR R4 Bundle) or odm (CDISC ODM 1.3.2). 202 with the job to poll.");
+            .WithSummary("Queue a background export of a trial: fhir (HL7 FHIR R4 Bundle) or odm (CDISC ODM 1.3.2). 202 with the job to poll; it survives restarts.");
 
-        group.MapGet("/exports/{jobId:guid}", (Guid jobId, ICurrentUser user, ExportJobs jobs) =>
-                Job(jobId, user, jobs).ToHttpResult(job => Results.Ok(Describe(job))))
+        group.MapGet("/exports/{jobId:guid}", async (Guid jobId, ICurrentUser user, ExportJobs jobs, CancellationToken ct) =>
+                (await JobAsync(jobId, user, jobs, ct)).ToHttpResult(job => Results.Ok(Describe(job))))
             .WithName("TrialExportStatus")
-            .WithSummary("An export job you started: status (running, done, failed), progress 0…1 and, when done, the file's link.");
+            .WithSummary("An export job you started: status (queued, running, done, failed), progress 0…1 and, when done, the file's link until it expires.");
 
-        group.MapGet("/exports/{jobId:guid}/file", (Guid jobId, ICurrentUser user, ExportJobs jobs) =>
-                Job(jobId, user, jobs).ToHttpResult(job => job.Content is { } content
-                    ? Results.File(content, job.ContentType, job.FileName)
-                    : Results.Problem(title: "Refused", detail: $"The export is {job.Status}{(job.Error is null ? "" : ": " + job.Error)}.", statusCode: 409)))
+        group.MapGet("/exports/{jobId:guid}/file", async (Guid jobId, ICurrentUser user, ExportJobs jobs, CancellationToken ct) =>
+            {
+                var job = await JobAsync(jobId, user, jobs, ct);
+                if (job.IsFailure || job.Value.Status != Domain.ExportJob.Done)
+                {
+                    return job.ToHttpResult(j => Results.Problem(title: "Refused",
+                        detail: $"The export is {j.Status}{(j.Error is null ? "" : ": " + j.Error)}.", statusCode: 409));
+                }
+
+                Result<ExportDownload> download = await jobs.DownloadAsync(jobId, user, ct) is { } file ? file : Error.NotFound("The export");
+                return download.ToHttpResult(f => Results.File(f.Content, f.ContentType, f.FileName));
+            })
             .WithName("TrialExportFile")
-            .WithSummary("The exported file of a finished job you started (409 while it runs or after it failed).");
+            .WithSummary("The exported file of a finished job you started (409 while it is queued or runs, or after it failed; 404 once expired).");
     }
 
-    private static Result<ExportJob> Job(Guid jobId, ICurrentUser user, ExportJobs jobs) =>
+    private static async Task<Result<ExportJobView>> JobAsync(Guid jobId, ICurrentUser user, ExportJobs jobs, CancellationToken ct) =>
         ReportingAccess.Check(user) is { } denied
             ? denied
-            : jobs.Find(jobId, user.UserId ?? "") is { } job ? job : Error.NotFound("The export");
+            : await jobs.FindAsync(jobId, user, ct) is { } job ? job : Error.NotFound("The export");
 
-    private static object Describe(ExportJob job) => new
+    private static object Describe(ExportJobView job) => new
     {
         job.Id,
         job.TrialId,
@@ -98,6 +106,9 @@ internal static class ReportingEndpoints
         job.Status,
         job.Progress,
         job.Error,
-        File = job.Status == "done" ? $"/api/v1/reporting/exports/{job.Id}/file" : null,
+        job.CreatedAt,
+        job.FinishedAt,
+        job.ExpiresAt,
+        File = job.Status == Domain.ExportJob.Done ? $"/api/v1/reporting/exports/{job.Id}/file" : null,
     };
 }

@@ -1,116 +1,73 @@
-using System.Collections.Concurrent;
+using Ctms.Reporting.Domain;
+using Ctms.Reporting.Persistence;
+using Ctms.Shared.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ctms.Reporting.Features.Exports;
 
-/// <summary>One background export: who asked, how far it got, and the file once done.</summary>
-internal sealed class ExportJob(Guid id, Guid trialId, string format, string ownerId)
+/// <summary>What the requester sees of a job (never the file itself).</summary>
+internal sealed record ExportJobView(Guid Id, Guid TrialId, string Format, string Status, double Progress, string? Error, string? FileName,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, DateTimeOffset? ExpiresAt)
 {
-    private double _progress;
-
-    public Guid Id { get; } = id;
-    public Guid TrialId { get; } = trialId;
-    public string Format { get; } = format;
-    public string OwnerId { get; } = ownerId;
-    public double Progress => Volatile.Read(ref _progress);
-    public string Status { get; private set; } = "running";
-    public string? Error { get; private set; }
-    public byte[]? Content { get; private set; }
-    public string FileName { get; internal set; } = "";
-    public string ContentType { get; internal set; } = "application/octet-stream";
-
-    /// <summary>Raised (on a worker thread) whenever progress or status moves, for open pages.</summary>
-    public event Action? Changed;
-
-    internal void Report(double progress)
-    {
-        Volatile.Write(ref _progress, Math.Clamp(progress, 0, 1));
-        Changed?.Invoke();
-    }
-
-    internal void Complete(byte[] content)
-    {
-        Content = content;
-        Status = "done";
-        Report(1);
-    }
-
-    internal void Fail(string error)
-    {
-        Error = error;
-        Status = "failed";
-        Changed?.Invoke();
-    }
+    public bool Finished => Status is ExportJob.Done or ExportJob.Failed;
 }
 
-/// <summary>
-/// Runs exports off the request (a large trial takes a while) in their own DI scope, keeps the result in memory for
-/// the person who asked (an export holds pseudonymous but regulated data: nobody else may fetch it), and forgets jobs
-/// after an hour.
-/// </summary>
-internal sealed class ExportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExportJobs> logger)
-{
-    private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<Guid, (ExportJob Job, DateTimeOffset Started)> _jobs = new();
+internal sealed record ExportDownload(byte[] Content, string FileName, string ContentType);
 
+/// <summary>
+/// Background exports kept in Reporting's database (see docs/adr/0019-durable-export-jobs.md): queued here, run by
+/// whichever instance's <see cref="ExportWorker"/> claims them, visible and downloadable only to the person who asked
+/// (an export holds pseudonymous but regulated data) from any instance, until they expire. A DI scope per call, so that
+/// a long-lived circuit can poll without holding a DbContext.
+/// </summary>
+internal sealed class ExportJobs(IServiceScopeFactory scopes, TimeProvider clock, ExportSignal signal)
+{
     public static readonly IReadOnlyList<string> Formats = ["fhir", "odm"];
 
-    public ExportJob Start(Guid trialId, string format, string ownerId)
+    public async Task<ExportJobView> StartAsync(Guid trialId, string format, ICurrentUser requester, CancellationToken ct = default)
     {
-        Forget();
-        var job = new ExportJob(Guid.NewGuid(), trialId, format, ownerId);
-        _jobs[job.Id] = (job, clock.GetUtcNow());
-        _ = Task.Run(() => RunAsync(job));
-        return job;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        var job = new ExportJob(trialId, format, requester.UserId ?? "", requester.TenantId ?? "", clock.GetUtcNow());
+        db.ExportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        signal.Raise();
+        return View(job);
     }
 
-    public ExportJob? Find(Guid jobId, string ownerId) =>
-        _jobs.TryGetValue(jobId, out var entry) && entry.Job.OwnerId == ownerId ? entry.Job : null;
-
-    private async Task RunAsync(ExportJob job)
+    /// <summary>The job if <paramref name="user"/> asked for it (same user id and tenant) and it has not expired; else null.</summary>
+    public async Task<ExportJobView?> FindAsync(Guid jobId, ICurrentUser user, CancellationToken ct = default)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var exporters = scope.ServiceProvider;
-            switch (job.Format)
-            {
-                case "fhir":
-                    var bundle = await exporters.GetRequiredService<FhirBundleExporter>().ExportAsync(job.TrialId, job.Report)
-                                 ?? throw new InvalidOperationException("The trial was not found.");
-                    job.FileName = $"trial-{job.TrialId}-fhir-r4.json";
-                    job.ContentType = "application/fhir+json";
-                    job.Complete(System.Text.Encoding.UTF8.GetBytes(FhirBundleExporter.Serialize(bundle)));
-                    break;
-                case "odm":
-                    var odm = await exporters.GetRequiredService<OdmExporter>().ExportAsync(job.TrialId, job.Report)
-                              ?? throw new InvalidOperationException("The trial was not found.");
-                    job.FileName = $"trial-{job.TrialId}-odm-1.3.2.xml";
-                    job.ContentType = "application/xml";
-                    job.Complete(odm);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unknown export format {job.Format}.");
-            }
-        }
-        catch (Exception ex)
-        {
-            // A background job has nobody to throw to: whatever went wrong is the job's outcome, shown to whoever asked.
-            logger.LogWarning(ex, "Export {JobId} of trial {TrialId} failed", job.Id, job.TrialId);
-            job.Fail(ex.Message);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var job = await Mine(scope, jobId, user).SingleOrDefaultAsync(ct);
+        return job is null ? null : View(job);
     }
 
-    private void Forget()
+    /// <summary>The file of a finished job the user asked for; null when there is none (yet) or it is not theirs.</summary>
+    public async Task<ExportDownload?> DownloadAsync(Guid jobId, ICurrentUser user, CancellationToken ct = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        var job = await Mine(scope, jobId, user).Where(j => j.Status == ExportJob.Done).SingleOrDefaultAsync(ct);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var content = await db.ExportFiles.AsNoTracking().Where(f => f.JobId == jobId).Select(f => f.Content).SingleOrDefaultAsync(ct);
+        return content is null ? null : new ExportDownload(content, job.FileName ?? $"export-{job.Id}", job.ContentType ?? "application/octet-stream");
+    }
+
+    private IQueryable<ExportJob> Mine(AsyncServiceScope scope, Guid jobId, ICurrentUser user)
+    {
+        var userId = user.UserId ?? "";
+        var tenant = user.TenantId ?? "";
         var now = clock.GetUtcNow();
-        foreach (var (id, entry) in _jobs)
-        {
-            if (now - entry.Started > KeepFor)
-            {
-                _jobs.TryRemove(id, out _);
-            }
-        }
+        return scope.ServiceProvider.GetRequiredService<ReportingDbContext>().ExportJobs.AsNoTracking()
+            .Where(j => j.Id == jobId && userId != "" && j.RequestedBy == userId && j.TenantId == tenant && (j.ExpiresAt == null || j.ExpiresAt > now));
     }
+
+    private static ExportJobView View(ExportJob j) =>
+        new(j.Id, j.TrialId, j.Format, j.Status, j.Progress, j.Error, j.FileName, j.CreatedAt, j.FinishedAt, j.ExpiresAt);
 }

@@ -82,6 +82,8 @@ internal sealed class SubjectsDemoSeeder(SubjectsDbContext db, ITrialsQueries tr
         {
             Consent(subject, consentOn);
             subject.AssessEligibility(version, true, [], consentOn);
+            // Published like the handler does, so the reporting read model (live or rebuilt) knows the outcome.
+            db.AddIntegrationEvent(new EligibilityAssessed(subject.Id, trial, site, subject.SubjectNumber, version, true, [], consentOn, now), now);
             subject.Enroll(version, new DateTimeOffset(anchor.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), anchor, "demo-seed");
             counter.CountEnrollment();
             trialCounter.CountEnrollment();

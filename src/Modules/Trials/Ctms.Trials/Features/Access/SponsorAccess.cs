@@ -19,7 +19,7 @@ internal static class SponsorAccess
             return Error.Forbidden("Sign in to work with trials.");
         }
 
-        if (!user.IsInRole(CtmsRoles.Sponsor) && !user.IsInRole(CtmsRoles.Administrator))
+        if (!user.ActsForSponsor())
         {
             return Error.Forbidden("Only sponsor users and administrators manage trials.");
         }
