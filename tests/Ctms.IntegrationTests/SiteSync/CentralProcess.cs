@@ -76,29 +76,27 @@ public sealed class CentralProcess : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync(int port, string log)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
+        async Task<bool> AnswersAsync()
         {
             Assert.False(_process.HasExited, $"The central exited with code {(_process.HasExited ? _process.ExitCode : 0)}: {Tail(log)}");
-            Assert.True(DateTime.UtcNow < deadline, $"The central did not answer within 3 minutes: {Tail(log)}");
             try
             {
                 using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/account/login"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return response.StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                return false; // not listening yet, or busy starting
             }
-            catch (TaskCanceledException)
-            {
-                // busy starting
-            }
+        }
 
-            await Task.Delay(250);
+        try
+        {
+            await Eventually.Until(AnswersAsync, answers => answers, "the central's sign-in page", TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The central did not answer within 3 minutes: {Tail(log)}");
         }
     }
 

@@ -125,28 +125,33 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
 
     private async Task WaitUntilRunningAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        try
         {
-            using var check = Launch("rabbitmq-diagnostics", "-n", NodeName, "-q", "check_running");
-            await check.WaitForExitAsync();
-            if (check.ExitCode == 0)
-            {
-                // check_running answers before the AMQP listener accepts; wait for the port too.
-                if (await PortOpenAsync(AmqpPort) && await PortOpenAsync(ManagementPort))
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline || _server is { HasExited: true })
-            {
-                var log = File.Exists(Path.Combine(_folder, "out.log")) ? await File.ReadAllTextAsync(Path.Combine(_folder, "out.log")) : "";
-                throw new InvalidOperationException($"The private RabbitMQ node {NodeName} did not start. {log}");
-            }
-
-            await Task.Delay(500);
+            await Eventually.Until(IsRunningAsync, running => running, $"the private RabbitMQ node {NodeName}", TimeSpan.FromSeconds(90));
         }
+        catch (TimeoutException)
+        {
+            throw await DidNotStartAsync();
+        }
+    }
+
+    private async Task<bool> IsRunningAsync()
+    {
+        if (_server is { HasExited: true })
+        {
+            throw await DidNotStartAsync();
+        }
+
+        using var check = Launch("rabbitmq-diagnostics", "-n", NodeName, "-q", "check_running");
+        await check.WaitForExitAsync();
+        // check_running answers before the AMQP listener accepts; wait for the ports too.
+        return check.ExitCode == 0 && await PortOpenAsync(AmqpPort) && await PortOpenAsync(ManagementPort);
+    }
+
+    private async Task<InvalidOperationException> DidNotStartAsync()
+    {
+        var log = File.Exists(Path.Combine(_folder, "out.log")) ? await File.ReadAllTextAsync(Path.Combine(_folder, "out.log")) : "";
+        return new InvalidOperationException($"The private RabbitMQ node {NodeName} did not start. {log}");
     }
 
     private async Task CtlAsync(string command)
