@@ -40,6 +40,7 @@ internal static class BenchmarkProgram
 
         foreach (var scenarioRun in run)
         {
+            Measurement.ResultWriter.ScenarioStarted();
             await scenarioRun(quick);
         }
 

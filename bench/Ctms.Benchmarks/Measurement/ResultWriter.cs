@@ -16,14 +16,22 @@ internal static class ResultWriter
     private const string TableHeader = "| date (UTC) | scenario | case | figures | ratio | goal | met | machine | mode |";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    // Wall-clock time of the scenario so far: the issue holds every `--quick` run to two minutes, so each row says how long its run took.
+    private static System.Diagnostics.Stopwatch scenarioClock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Called by the program as each scenario starts (setup included, build excluded).</summary>
+    public static void ScenarioStarted() => scenarioClock = System.Diagnostics.Stopwatch.StartNew();
+
     public static async Task WriteAsync(string scenario, bool quick, object details, IReadOnlyList<Finding> findings)
     {
         var root = RepositoryRoot();
         var machine = MachineInfo.Current();
         var now = DateTimeOffset.UtcNow;
+        var elapsed = scenarioClock.Elapsed;
+        var took = elapsed.TotalMinutes >= 1 ? $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds} s" : $"{elapsed.Seconds} s";
         var resultsFolder = Path.Combine(root, "bench", "results");
         Directory.CreateDirectory(resultsFolder);
-        var json = JsonSerializer.Serialize(new { scenario, quick, dateUtc = now, machine, findings, details }, Json);
+        var json = JsonSerializer.Serialize(new { scenario, quick, dateUtc = now, durationSeconds = Math.Round(elapsed.TotalSeconds), machine, findings, details }, Json);
         await File.WriteAllTextAsync(Path.Combine(resultsFolder, $"{scenario}.json"), json + "\n");
 
         var doc = Path.Combine(root, "docs", "performance.md");
@@ -37,7 +45,7 @@ internal static class ResultWriter
         foreach (var f in findings)
         {
             rows.Append(CultureInfo.InvariantCulture,
-                $"| {now:yyyy-MM-dd HH:mm} | {scenario} | {f.Case} | {f.Figures} | {f.Ratio:F2} | {f.Goal} | {(f.Met ? "met" : "**not met**")} | {machine} | {(quick ? "quick" : "full")} |\n");
+                $"| {now:yyyy-MM-dd HH:mm} | {scenario} | {f.Case} | {f.Figures} | {f.Ratio:F2} | {f.Goal} | {(f.Met ? "met" : "**not met**")} | {machine} | {(quick ? "quick" : "full")}, {took} |\n");
         }
 
         // Rows go right after the table's last row, so text after the table stays after it.
