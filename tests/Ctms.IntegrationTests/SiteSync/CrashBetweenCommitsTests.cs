@@ -73,6 +73,26 @@ public sealed class CrashBetweenCommitsTests
         Assert.Equal(issued, screenedAnswer.GetProperty("body").GetProperty("subjectNumber").GetString());
         Assert.Equal("EMR-77", screenedAnswer.GetProperty("body").GetProperty("screeningRef").GetString());
 
+        // 1b. The same crash on a fresh delivery, which is stored only with its outcome (ADR 0022): SiteSync has no row at
+        //     all, the Subjects module has the effect. The redelivery must answer with the deviation already recorded.
+        var unstored = SiteMessage.Deviation(Site.Code, "committed before the crash, never stored by SiteSync");
+        await using (var staff = await app.UserScopeAsync("coordinator@demo.ctms"))
+        {
+            var first = await staff.ServiceProvider.GetRequiredService<ISiteDataEntry>().ReportDeviationAsync(
+                new DeviationEntry(Site.SiteId, null, "procedure", "minor", "committed before the crash, never stored by SiteSync",
+                    new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 21)) { IdempotencyKey = unstored.MessageId });
+            Assert.True(first.Succeeded, string.Join(" ", first.Errors.Select(e => e.Message)));
+        }
+
+        await using (var restarted = app.Services.CreateAsyncScope())
+        {
+            var verdict = await restarted.ServiceProvider.GetRequiredService<SiteMessageProcessor>().ProcessAsync(Site,
+                new InboundDelivery(Site.AmqpUser, unstored.MessageId.ToString(), Encoding.UTF8.GetBytes(unstored.Json)), CancellationToken.None);
+            Assert.Equal(DeliveryVerdict.Ack, verdict);
+        }
+
+        Assert.Equal("MessageAccepted", (await AnswerAsync(app, unstored.MessageId)).GetProperty("type").GetString());
+
         // 2. Two site-level deviations left applying (e.g. drained from the parking lot, so never redelivered): one was
         //    committed by the Subjects module before the crash, the other not. The sweep finishes both, once each.
         var committed = SiteMessage.Deviation(Site.Code, "committed before the crash");
@@ -99,7 +119,7 @@ public sealed class CrashBetweenCommitsTests
         await using (var again = app.Services.CreateAsyncScope())
         {
             var processor = again.ServiceProvider.GetRequiredService<SiteMessageProcessor>();
-            foreach (var message in new[] { screen, committed, notCommitted })
+            foreach (var message in new[] { screen, unstored, committed, notCommitted })
             {
                 await processor.ProcessAsync(Site, new InboundDelivery(Site.AmqpUser, message.MessageId.ToString(), Encoding.UTF8.GetBytes(message.Json)),
                     CancellationToken.None);
@@ -110,9 +130,10 @@ public sealed class CrashBetweenCommitsTests
         var subjects = check.ServiceProvider.GetRequiredService<SubjectsDbContext>();
         Assert.Equal([issued], await subjects.Subjects.Where(s => s.SiteId == Site.SiteId).Select(s => s.SubjectNumber).ToListAsync());
         var deviations = await subjects.Deviations.Where(d => d.SiteId == Site.SiteId).Select(d => d.Description).ToListAsync();
-        Assert.Equal(["committed before the crash", "not committed before the crash"], deviations.Order());
+        Assert.Equal(["committed before the crash", "committed before the crash, never stored by SiteSync", "not committed before the crash"],
+            deviations.Order(StringComparer.Ordinal));
         var sync = check.ServiceProvider.GetRequiredService<SiteSyncDbContext>();
-        Assert.Equal(3, await sync.SiteMessages.CountAsync(m => m.Status == SiteMessageStatus.Accepted));
+        Assert.Equal(4, await sync.SiteMessages.CountAsync(m => m.Status == SiteMessageStatus.Accepted));
         Assert.Equal(0, await sync.SiteMessages.CountAsync(m => m.Status == SiteMessageStatus.Applying || m.Status == SiteMessageStatus.InDoubt));
     }
 

@@ -22,6 +22,7 @@ public static class SiteSyncModule
         services.AddSingleton(sp => SiteSyncSettings.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SiteLocks>();
         services.AddSingleton<SiteSyncSignal>();
+        services.AddSingleton<SiteTenants>();
         services.AddScoped<SiteMessageProcessor>();
         services.AddScoped<ActingStaff>();
         services.AddHostedService<SiteGateway>();

@@ -9,9 +9,10 @@ namespace Ctms.SiteSync.Gateway;
 /// <summary>
 /// The person a site message is applied as: the Ctms user named in <c>enteredBy</c>, as a coordinator of the sending
 /// site only (whatever else they may do elsewhere), so the Subjects module's scope checks and audit trail name them.
-/// With <c>SiteSync:Gateway:RequireDelegation</c> they must also hold a PI-signed delegation for the task (ADR 0011).
+/// With <c>SiteSync:Gateway:RequireDelegation</c> they must also hold a PI-signed delegation for the task (ADR 0011),
+/// read live for every message; the site's trial and tenant never change and come from <see cref="SiteTenants"/>.
 /// </summary>
-internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites, ITrialsQueries trials)
+internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites, ITrialsQueries trials, SiteTenants tenants)
 {
     public async Task<(ClaimsPrincipal? Principal, Reason? Refusal)> ForAsync(
         string email, RegisteredSite site, string responsibility, bool requireDelegation, DateOnly today, CancellationToken cancellationToken)
@@ -22,8 +23,8 @@ internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites
             return (null, new Reason("enteredBy", "unknown-user", $"No Ctms user has the email '{email}'."));
         }
 
-        var summary = await sites.GetAsync(site.SiteId, cancellationToken);
-        if (summary is null)
+        var tenant = await tenants.ForAsync(site.SiteId, sites, trials, cancellationToken);
+        if (tenant is null)
         {
             return (null, new Reason("siteCode", "wrong-site", $"Site {site.Code} is not known to the central."));
         }
@@ -34,7 +35,6 @@ internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites
                 $"{user.DisplayName} has no signed delegation for {responsibility} at site {site.Code} today (or their GCP training is not current)."));
         }
 
-        var trial = await trials.GetAsync(summary.TrialId, cancellationToken);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.UserId),
@@ -43,9 +43,9 @@ internal sealed class ActingStaff(IIdentityQueries identity, ISitesQueries sites
             new(ClaimTypes.Role, CtmsRoles.Coordinator),
             new(CtmsClaims.Site, site.SiteId.ToString()),
         };
-        if (trial is not null)
+        if (tenant.TenantId is not null)
         {
-            claims.Add(new Claim(CtmsClaims.Tenant, trial.TenantId));
+            claims.Add(new Claim(CtmsClaims.Tenant, tenant.TenantId));
         }
 
         return (new ClaimsPrincipal(new ClaimsIdentity(claims, "site-sync", ClaimTypes.Name, ClaimTypes.Role)), null);

@@ -283,14 +283,21 @@ internal sealed class SiteMessageProcessor(
         return (type, body);
     }
 
-    /// <param name="stored">The message was stored before this attempt (parked, replayed, left applying): on an error it stays
-    /// <c>applying</c> for the sweep, since no redelivery will bring it back. A fresh delivery forgets its marker instead.</param>
+    /// <param name="stored">The message was stored before this attempt (parked, replayed, left applying): it is marked
+    /// <c>applying</c> first and stays so on an error, for the sweep, since no redelivery will bring it back. A fresh
+    /// delivery is stored only with its outcome (ADR 0022).</param>
     private async Task ApplyAsync(RegisteredSite site, SiteMessage message, SiteEnvelope envelope, SiteMessageType type, object body, bool stored = false)
     {
-        // Marker first: if we die after the Subjects module commits but before our outcome does, the redelivery (or the
-        // sweep) finds "applying" and applies it again with the same idempotency key, which returns the first outcome.
         message.MarkApplying();
-        await db.SaveChangesAsync(CancellationToken.None);
+        if (stored)
+        {
+            // If we die after the Subjects module commits but before our outcome does, the sweep finds "applying" and
+            // applies it again with the same idempotency key, which returns the first outcome.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        // A fresh delivery needs no marker commit: it is acked only after our outcome commits, so a crash before that
+        // brings it back from the broker as unknown here, and applying it again with the same key returns the first outcome.
 
         DataEntryResult result;
         await using (var scope = scopes.CreateAsyncScope())
@@ -314,14 +321,8 @@ internal sealed class SiteMessageProcessor(
             {
                 // The Subjects module threw, so it did not commit (its transaction rolled back).
                 logger.LogError(ex, "Site {Site}: applying message {MessageId} failed; it will be tried again", site.Code, message.MessageId);
+                // A fresh delivery was not stored: the broker redelivers it. A stored one stays applying for the sweep.
                 db.ChangeTracker.Clear();
-                if (!stored)
-                {
-                    // A fresh delivery: forget the marker and let the broker redeliver it.
-                    await db.SiteMessages.Where(m => m.MessageId == message.MessageId && m.Status == SiteMessageStatus.Applying)
-                        .ExecuteDeleteAsync(CancellationToken.None);
-                }
-
                 throw;
             }
         }

@@ -29,16 +29,22 @@ internal sealed class SitesQueries(SitesDbContext db) : ISitesQueries
 
     public async Task<bool> CanPerformAsync(string userId, Guid siteId, string responsibility, DateOnly date, CancellationToken cancellationToken = default)
     {
-        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.UserId == userId, cancellationToken);
-        if (staff is null || !staff.TrainingCurrentOn(date))
+        // One round trip for the staff member and their entries covering the date: the site gateway asks this for every message.
+        var found = await db.Staff.AsNoTracking().Where(s => s.SiteId == siteId && s.UserId == userId)
+            .Select(s => new
+            {
+                Staff = s,
+                Entries = db.Delegations.AsNoTracking()
+                    .Where(d => d.SiteId == siteId && d.StaffMemberId == s.Id && d.StartDate <= date && (d.EndDate == null || d.EndDate >= date))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || !found.Staff.TrainingCurrentOn(date))
         {
             return false;
         }
 
-        var entries = await db.Delegations.AsNoTracking()
-            .Where(d => d.SiteId == siteId && d.StaffMemberId == staff.Id && d.StartDate <= date && (d.EndDate == null || d.EndDate >= date))
-            .ToListAsync(cancellationToken);
-        return entries.Any(e => e.Responsibilities.Contains(responsibility) && e.IsSigned);
+        return found.Entries.Any(e => e.Responsibilities.Contains(responsibility) && e.IsSigned);
     }
 
     // Filter and order on the entities first: a projection into a record cannot be translated back into SQL.
