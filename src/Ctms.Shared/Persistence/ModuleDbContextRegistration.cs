@@ -43,6 +43,7 @@ public static class ModuleDbContextRegistration
                 options.UseSqlite(settings.ConnectionString, o => o
                     .MigrationsAssembly(settings.MigrationsAssembly)
                     .MigrationsHistoryTable($"{schema}___EFMigrationsHistory"));
+                options.AddInterceptors(SqliteConnectionPragmas.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(settings.ConnectionString, o => o

@@ -27,17 +27,23 @@ internal static class EnrollmentRules
         {
             if (siteEnrolled >= site.TargetEnrollment)
             {
-                errors.Add(Error.Rule("site-target-reached", $"Site {site.Code} has reached its enrollment target of {site.TargetEnrollment}."));
+                errors.Add(SiteTargetReached(site));
             }
 
             if (trialEnrolled >= trial.TargetEnrollment)
             {
-                errors.Add(Error.Rule("trial-target-reached", $"Trial {trial.ProtocolNumber} has reached its overall enrollment target of {trial.TargetEnrollment}."));
+                errors.Add(TrialTargetReached(trial));
             }
         }
 
         return errors;
     }
+
+    public static Error SiteTargetReached(SiteSummary site) =>
+        Error.Rule("site-target-reached", $"Site {site.Code} has reached its enrollment target of {site.TargetEnrollment}.");
+
+    public static Error TrialTargetReached(TrialSummary trial) =>
+        Error.Rule("trial-target-reached", $"Trial {trial.ProtocolNumber} has reached its overall enrollment target of {trial.TargetEnrollment}.");
 
     /// <summary>
     /// Enrollment needs an IRB approval (own or recognised) in force at the site's institution for the trial's

@@ -20,9 +20,10 @@ namespace Ctms.Subjects.Features.EnrollSubject;
 
 /// <summary>
 /// Enrolls a subject: scope, site and trial state, IRB approval in force, delegation, consent, eligibility and caps,
-/// then one SaveChanges with the subject, its planned visits, both counters and the outbox rows. The counters'
-/// concurrency tokens make racing enrollments conflict in the database; the loser re-reads and re-checks the caps,
-/// so caps hold under any concurrency.
+/// then one transaction with the subject, its planned visits, the audit entries, the outbox rows and both counters.
+/// The counters are raised by <see cref="EnrollmentCounting"/>'s conditional increments inside that transaction, so
+/// racing enrollments queue on the counter rows instead of failing and retrying (ADR 0021), and a cap holds under
+/// any concurrency: the increment that would pass it changes no row and the whole transaction is rolled back.
 /// </summary>
 internal sealed class EnrollSubjectHandler(
     SubjectsDbContext db,
@@ -36,7 +37,8 @@ internal sealed class EnrollSubjectHandler(
     TimeProvider clock,
     ILogger<EnrollSubjectHandler> logger) : ICommandHandler<EnrollSubjectCommand, EnrolledSubject>
 {
-    private const int MaxAttempts = 20;
+    /// <summary>Only a race on the subject itself (two enrollments of one subject) conflicts now; its retry re-reads and refuses clearly.</summary>
+    private const int MaxAttempts = 3;
 
     public async Task<Result<EnrolledSubject>> HandleAsync(EnrollSubjectCommand command, CancellationToken cancellationToken = default)
     {
@@ -63,71 +65,81 @@ internal sealed class EnrollSubjectHandler(
             standing.Add(notDelegated);
         }
 
+        var counting = new EnrollmentCounting(db, site, trial);
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            var subject = await db.Subjects.SingleAsync(s => s.Id == loaded.Value.Subject.Id, cancellationToken);
-            var siteCounter = await db.SiteCounters.SingleOrDefaultAsync(c => c.SiteId == site.Id, cancellationToken);
-            var trialCounter = await db.TrialCounters.SingleOrDefaultAsync(c => c.TrialId == trial.Id, cancellationToken);
-
-            var consentApproved = subject.ConsentVersionId is { } consentId &&
-                                  await irb.ConsentApprovedAsync(site.InstitutionId, trial.Id, consentId, today, cancellationToken);
-            var refusals = EnrollmentRules.Check(site, trial, siteCounter?.Enrolled ?? 0, trialCounter?.Enrolled ?? 0)
-                .Concat(standing)
-                .Concat(EnrollmentRules.SubjectReady(subject, consentApproved))
-                .ToList();
-            if (refusals.Count > 0)
-            {
-                return Result<EnrolledSubject>.FromErrors(refusals);
-            }
-
-            if (siteCounter is null)
-            {
-                siteCounter = new SiteEnrollmentCounter(site.Id, trial.Id);
-                db.SiteCounters.Add(siteCounter);
-            }
-
-            if (trialCounter is null)
-            {
-                trialCounter = new TrialEnrollmentCounter(trial.Id);
-                db.TrialCounters.Add(trialCounter);
-            }
-
-            var now = clock.GetUtcNow();
-            var oldStatus = subject.Status;
-            if (subject.Enroll(version!.Id, now, today, loader.Actor) is { } refused)
-            {
-                return refused;
-            }
-
-            siteCounter.CountEnrollment();
-            trialCounter.CountEnrollment();
-            var visits = await planner.PlanAsync(subject, version.Id, today, cancellationToken);
-            db.Visits.AddRange(visits);
-            db.AddIntegrationEvent(new SubjectEnrolled(subject.Id, trial.Id, site.Id, subject.SubjectNumber, now), now);
-            db.StatusChanged(subject, oldStatus, now);
-            db.ScheduleUpdated(subject, version.Id, visits, now);
-
             try
             {
-                using (reason.Use("Enrolled"))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                return new EnrolledSubject(subject.Id, subject.SubjectNumber);
+                // Inside the execution strategy: with retries on (PostgreSQL, SQL Server) EF refuses a bare user transaction.
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                    ct => AttemptAsync(loaded.Value.Subject.Id, site, trial, version, standing, counting, ct), cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (DbUpdateConcurrencyException ex) when (attempt < MaxAttempts)
             {
-                // Another enrollment changed a counter first (or created it): re-read and re-check the caps.
-                logger.LogDebug(ex, "Enrollment at site {Site} conflicted, attempt {Attempt}", site.Code, attempt);
-                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+                // The subject changed under us (enrolled or withdrawn at the same moment): re-read and re-check it.
+                logger.LogDebug(ex, "Enrollment of {Subject} at site {Site} conflicted, attempt {Attempt}", command.SubjectNumber, site.Code, attempt);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return Error.Conflict("The site is busy with other enrollments; please try again.");
+                return Error.Conflict($"Subject {command.SubjectNumber} was changed by someone else at the same time; please reload and try again.");
             }
         }
+    }
+
+    private async Task<Result<EnrolledSubject>> AttemptAsync(
+        Guid subjectId, SiteSummary site, TrialSummary trial, ProtocolVersionSummary? version, IReadOnlyList<Error> standing,
+        EnrollmentCounting counting, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        db.ChangeTracker.Clear();
+        var subject = await db.Subjects.SingleAsync(s => s.Id == subjectId, cancellationToken);
+        var (siteEnrolled, trialEnrolled) = await counting.ReadAsync(cancellationToken);
+        var consentApproved = subject.ConsentVersionId is { } consentId &&
+                              await irb.ConsentApprovedAsync(site.InstitutionId, trial.Id, consentId, today, cancellationToken);
+        // Refuse early, with every reason at once; the increments below enforce the caps again, atomically.
+        var refusals = EnrollmentRules.Check(site, trial, siteEnrolled ?? 0, trialEnrolled ?? 0)
+            .Concat(standing)
+            .Concat(EnrollmentRules.SubjectReady(subject, consentApproved))
+            .ToList();
+        if (refusals.Count > 0)
+        {
+            return Result<EnrolledSubject>.FromErrors(refusals);
+        }
+
+        await counting.EnsureCountersAsync(siteEnrolled is null, trialEnrolled is null, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var oldStatus = subject.Status;
+        if (subject.Enroll(version!.Id, now, today, loader.Actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var visits = await planner.PlanAsync(subject, version.Id, today, cancellationToken);
+        db.Visits.AddRange(visits);
+        db.AddIntegrationEvent(new SubjectEnrolled(subject.Id, trial.Id, site.Id, subject.SubjectNumber, now), now);
+        db.StatusChanged(subject, oldStatus, now);
+        db.ScheduleUpdated(subject, version.Id, visits, now);
+
+        // Everything is prepared before the transaction, so the counter rows stay locked for a few statements only.
+        // SaveChanges first: its audit chain head is the lock every Subjects writer takes first (screening too, before
+        // it numbers from the site counter), so the counters come second for everyone and no two writers deadlock.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using (reason.Use("Enrolled"))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var capReached = await counting.CountAsync(cancellationToken);
+        if (capReached.Count > 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return Result<EnrolledSubject>.FromErrors(capReached);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new EnrolledSubject(subject.Id, subject.SubjectNumber);
     }
 }
