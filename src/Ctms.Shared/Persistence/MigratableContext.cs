@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ctms.Shared.Persistence;
@@ -17,8 +20,19 @@ internal sealed class MigratableContext<TContext>(string schema) : IMigratableCo
     public string Schema => schema;
     public Type ContextType => typeof(TContext);
 
-    public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+    public async Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        var db = scopedServices.GetRequiredService<TContext>();
+        // Npgsql learns that the history table is missing by running its SELECT and catching the failure, which EF Core
+        // logs as an error: a false alarm for every module on every fresh database (dotnet/efcore#35690). An empty table
+        // made first is what Migrate would make anyway; a database that does not exist yet is left to Migrate to create.
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
     public Task<bool> CanConnectAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
         scopedServices.GetRequiredService<TContext>().Database.CanConnectAsync(cancellationToken);

@@ -79,32 +79,37 @@ public sealed class TenThousandMessagesTests(ITestOutputHelper output)
 
     private void Log(Stopwatch watch, string what) => output.WriteLine($"{watch.Elapsed.TotalSeconds,6:F1} s  {what}");
 
-    /// <summary>Publishes with confirms, 200 at a time; a batch that fails (broker away) is sent again whole: same ids, so harmless.</summary>
+    /// <summary>
+    /// Publishes with confirms, 200 at a time; a batch that fails (broker away) is sent again whole on a new link: same ids,
+    /// so harmless. The attempts are half a second apart while the broker is away, and a batch gets four minutes.
+    /// </summary>
     private static async Task PublishAsync(TestSite site, IReadOnlyList<SiteMessage> messages)
     {
         SiteLink? link = null;
         try
         {
-            for (var offset = 0; offset < messages.Count;)
+            foreach (var batch in messages.Chunk(200))
             {
-                var batch = messages.Skip(offset).Take(200).ToList();
-                try
+                await Eventually.Until(async () =>
                 {
-                    link ??= await SiteLink.OpenAsync(site);
-                    await Task.WhenAll(batch.Select(link.PublishAsync));
-                    offset += batch.Count;
-                }
-                catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.BrokerUnreachableException
-                                               or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
-                {
-                    if (link is not null)
+                    try
                     {
-                        await DisposeQuietlyAsync(link);
-                        link = null;
+                        link ??= await SiteLink.OpenAsync(site);
+                        await Task.WhenAll(batch.Select(link.PublishAsync));
+                        return true;
                     }
+                    catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.BrokerUnreachableException
+                                                   or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
+                    {
+                        if (link is not null)
+                        {
+                            await DisposeQuietlyAsync(link);
+                            link = null;
+                        }
 
-                    await Task.Delay(500);
-                }
+                        return false;
+                    }
+                }, sent => sent, $"a batch of {batch.Length} messages confirmed by the broker", TimeSpan.FromMinutes(4), TimeSpan.FromMilliseconds(500));
             }
         }
         finally

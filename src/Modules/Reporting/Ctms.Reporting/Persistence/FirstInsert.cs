@@ -1,4 +1,3 @@
-using Ctms.Reporting.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,30 +6,56 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Ctms.Reporting.Persistence;
 
 /// <summary>
-/// Creates a subject's row unless it exists, as one statement that cannot fail on a duplicate key. Several events of a
-/// new subject (screened, consent signed…) arrive on different endpoints at once; inserting through the change tracker
-/// made all but one fail with a UNIQUE violation, logged as an error and settled only by the bus's retry.
+/// Creates a read-model row unless one with its key exists, as one statement that cannot fail on a duplicate key. Each
+/// Reporting consumer has its own endpoint, so events about a new subject, visit or site (screened and consent signed,
+/// schedule and visit occurred, site activated and status changed…) are applied at the same time; inserting through the
+/// change tracker made all but one fail with a UNIQUE violation, which EF Core logs as an error and which only a second
+/// application settled.
 /// </summary>
 internal static class FirstInsert
 {
-    public static async Task SubjectAsync(ReportingDbContext db, Guid subjectId, Guid trialId, Guid siteId, string subjectNumber, CancellationToken ct)
+    /// <summary>The tracked row with <paramref name="fresh"/>'s key: the stored one, else <paramref name="fresh"/>'s values stored now.</summary>
+    public static async Task<T> RowAsync<T>(ReportingDbContext db, T fresh, CancellationToken ct)
+        where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(SubjectFact))!;
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var key = entity.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(fresh)).ToArray();
+        if (await db.Set<T>().FindAsync(key, ct) is { } row)
+        {
+            return row;
+        }
+
+        await InsertIfAbsentAsync(db, entity, fresh, ct);
+        return await db.Set<T>().FindAsync(key, ct)
+               ?? throw new InvalidOperationException($"The {entity.GetTableName()} row just inserted is not there.");
+    }
+
+    /// <summary>Stores <paramref name="fresh"/> unless a row with its key exists (which is then left as it is).</summary>
+    public static Task InsertIfAbsentAsync<T>(ReportingDbContext db, T fresh, CancellationToken ct)
+        where T : class =>
+        InsertIfAbsentAsync(db, db.Model.FindEntityType(typeof(T))!, fresh, ct);
+
+    private static async Task InsertIfAbsentAsync(ReportingDbContext db, IEntityType entity, object fresh, CancellationToken ct)
+    {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var properties = entity.GetProperties().ToList();
+        var keys = entity.FindPrimaryKey()!.Properties.Select(p => properties.IndexOf(p)).ToList();
+        string Column(int i) => sql.DelimitIdentifier(properties[i].GetColumnName(table)!);
+
+        // Parameters made by each column's own type mapping, so value converters (SQLite's DateTimeOffset ticks) apply.
+        await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = properties.Select((p, i) => (object)p.GetRelationalTypeMapping()
+            .CreateParameter(parameterFactory, $"first{i}", p.GetGetter().GetClrValue(fresh), p.IsNullable)).ToArray();
 
         var name = sql.DelimitIdentifier(table.Name, table.Schema);
-        var key = Column(nameof(SubjectFact.SubjectId));
-        var columns = string.Join(", ", new[]
-        {
-            nameof(SubjectFact.SubjectId), nameof(SubjectFact.TrialId), nameof(SubjectFact.SiteId), nameof(SubjectFact.SubjectNumber),
-            nameof(SubjectFact.Status), nameof(SubjectFact.Completed),
-        }.Select(Column));
+        var columns = string.Join(", ", properties.Select((_, i) => Column(i)));
+        var values = string.Join(", ", properties.Select((_, i) => $"{{{i}}}"));
         var statement = db.Database.IsSqlServer()
             // SQL Server has no ON CONFLICT: the range lock makes the existence check and the insert one step.
-            ? $"INSERT INTO {name} ({columns}) SELECT {{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{5}} WHERE NOT EXISTS (SELECT 1 FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {key} = {{0}})"
-            : $"INSERT INTO {name} ({columns}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{5}}) ON CONFLICT ({key}) DO NOTHING";
-        await db.Database.ExecuteSqlRawAsync(statement, [subjectId, trialId, siteId, subjectNumber, "", false], ct);
+            ? $"INSERT INTO {name} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE " +
+              string.Join(" AND ", keys.Select(i => $"{Column(i)} = {{{i}}}")) + ")"
+            : $"INSERT INTO {name} ({columns}) VALUES ({values}) ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO NOTHING";
+        await db.Database.ExecuteSqlRawAsync(statement, parameters, ct);
     }
 }

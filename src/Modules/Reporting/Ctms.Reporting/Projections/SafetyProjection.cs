@@ -5,27 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ctms.Reporting.Projections;
 
-/// <summary>Deviations and serious adverse events, one row per id (a repeated id is the same fact).</summary>
+/// <summary>
+/// Deviations and serious adverse events, one row per id (a repeated id is the same fact: the first stored stays). Stored
+/// at once rather than with the inbox row: a repeated id delivered concurrently must not fail on the duplicate key.
+/// </summary>
 internal sealed class SafetyProjection(ReportingDbContext db)
 {
     public async Task ApplyAsync(DeviationRecorded e, CancellationToken ct)
     {
         Require.Ids(e.DeviationId, e.TrialId, e.SiteId);
         Require.Text(e.Severity, "deviation severity");
-        if (!await db.Deviations.AnyAsync(d => d.DeviationId == e.DeviationId, ct))
-        {
-            db.Deviations.Add(new DeviationFact(e.DeviationId, e.TrialId, e.SiteId, e.SubjectId, e.SubjectNumber ?? "", e.Category ?? "", e.Severity,
-                e.Source ?? "", e.OccurredOn, e.IdentifiedOn));
-        }
+        await FirstInsert.InsertIfAbsentAsync(db, new DeviationFact(e.DeviationId, e.TrialId, e.SiteId, e.SubjectId, e.SubjectNumber ?? "",
+            e.Category ?? "", e.Severity, e.Source ?? "", e.OccurredOn, e.IdentifiedOn), ct);
     }
 
     public async Task ApplyAsync(SeriousAdverseEventReported e, CancellationToken ct)
     {
         Require.Ids(e.AdverseEventId, e.TrialId, e.SiteId);
-        if (!await db.SeriousAdverseEvents.AnyAsync(s => s.AdverseEventId == e.AdverseEventId, ct))
-        {
-            db.SeriousAdverseEvents.Add(new SaeFact(e.AdverseEventId, e.TrialId, e.SiteId, e.SubjectNumber ?? "", e.Term ?? "", e.AwareAt, e.DueAt,
-                e.ReportedAt, e.Late));
-        }
+        await FirstInsert.InsertIfAbsentAsync(db, new SaeFact(e.AdverseEventId, e.TrialId, e.SiteId, e.SubjectNumber ?? "", e.Term ?? "", e.AwareAt,
+            e.DueAt, e.ReportedAt, e.Late), ct);
     }
 }

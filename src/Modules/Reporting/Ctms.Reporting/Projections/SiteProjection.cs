@@ -29,15 +29,8 @@ internal sealed class SiteProjection(ReportingDbContext db)
     {
         Require.Ids(e.SiteId, e.TrialId);
         Require.Text(e.Milestone, "milestone");
-        var row = await db.SiteMilestones.SingleOrDefaultAsync(m => m.SiteId == e.SiteId && m.Milestone == e.Milestone, ct);
-        if (row is null)
-        {
-            db.SiteMilestones.Add(new SiteMilestoneFact(e.SiteId, e.TrialId, e.Milestone, e.ReachedOn));
-        }
-        else
-        {
-            row.ReachedOn = e.ReachedOn;
-        }
+        // Deliveries on one endpoint run concurrently too: a repeated milestone may be creating the row right now.
+        (await FirstInsert.RowAsync(db, new SiteMilestoneFact(e.SiteId, e.TrialId, e.Milestone, e.ReachedOn), ct)).ReachedOn = e.ReachedOn;
     }
 
     public async Task ApplyAsync(IrbApprovalGranted e, CancellationToken ct)
@@ -64,11 +57,10 @@ internal sealed class SiteProjection(ReportingDbContext db)
         Guid protocolVersionId, bool recognised, CancellationToken ct)
     {
         var rows = await db.IrbApprovals.Where(a => a.ApprovalId == approvalId).ToListAsync(ct);
-        foreach (var institution in institutions.Distinct().Where(i => rows.All(r => r.InstitutionId != i)))
+        foreach (var institution in institutions.Distinct().Where(i => rows.All(r => r.InstitutionId != i)).ToList())
         {
-            var row = new IrbApprovalFact(approvalId, institution, trialId, irbId, protocolVersionId, recognised, default, default);
-            db.IrbApprovals.Add(row);
-            rows.Add(row);
+            // A redelivered or re-granted approval may be creating the same row right now.
+            rows.Add(await FirstInsert.RowAsync(db, new IrbApprovalFact(approvalId, institution, trialId, irbId, protocolVersionId, recognised, default, default), ct));
         }
 
         return rows;
@@ -77,13 +69,7 @@ internal sealed class SiteProjection(ReportingDbContext db)
     private async Task<SiteFact> SiteAsync(Guid siteId, Guid trialId, CancellationToken ct)
     {
         Require.Ids(siteId, trialId);
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.SiteId == siteId, ct);
-        if (site is null)
-        {
-            site = new SiteFact(siteId, trialId);
-            db.Sites.Add(site);
-        }
-
-        return site;
+        // The site's other status event may be creating the row right now, on another endpoint.
+        return await FirstInsert.RowAsync(db, new SiteFact(siteId, trialId), ct);
     }
 }

@@ -59,15 +59,7 @@ internal sealed class SubjectProjection(ReportingDbContext db)
     {
         Require.Ids(subjectId, trialId, siteId);
         Require.Text(subjectNumber, "subject number");
-        var row = db.Subjects.Local.FirstOrDefault(s => s.SubjectId == subjectId)
-                  ?? await db.Subjects.SingleOrDefaultAsync(s => s.SubjectId == subjectId, ct);
-        if (row is null)
-        {
-            // Another event of the same new subject may be creating the row right now, on another endpoint.
-            await FirstInsert.SubjectAsync(db, subjectId, trialId, siteId, subjectNumber, ct);
-            row = await db.Subjects.SingleAsync(s => s.SubjectId == subjectId, ct);
-        }
-
-        return row;
+        // Another event of the same new subject may be creating the row right now, on another endpoint.
+        return await FirstInsert.RowAsync(db, new SubjectFact(subjectId, trialId, siteId, subjectNumber), ct);
     }
 }

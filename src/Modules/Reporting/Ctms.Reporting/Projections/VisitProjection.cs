@@ -20,8 +20,8 @@ internal sealed class VisitProjection(ReportingDbContext db)
             Require.Ids(planned.VisitId);
             if (!known.TryGetValue(planned.VisitId, out var row))
             {
-                row = new VisitFact(planned.VisitId, e.SubjectId, e.TrialId, e.SiteId, planned.VisitName);
-                db.Visits.Add(row);
+                // The visit's own event (occurred, missed) may be creating the row right now, on another endpoint.
+                row = await FirstInsert.RowAsync(db, new VisitFact(planned.VisitId, e.SubjectId, e.TrialId, e.SiteId, planned.VisitName), ct);
             }
 
             row.Plan(planned.Order, planned.Planned, planned.Earliest, planned.Latest);
@@ -42,13 +42,7 @@ internal sealed class VisitProjection(ReportingDbContext db)
     {
         Require.Ids(visitId, subjectId, trialId, siteId);
         Require.Text(visitName, "visit name");
-        var row = await db.Visits.SingleOrDefaultAsync(v => v.VisitId == visitId, ct);
-        if (row is null)
-        {
-            row = new VisitFact(visitId, subjectId, trialId, siteId, visitName);
-            db.Visits.Add(row);
-        }
-
-        return row;
+        // The schedule, or the visit's other event, may be creating the row right now, on another endpoint.
+        return await FirstInsert.RowAsync(db, new VisitFact(visitId, subjectId, trialId, siteId, visitName), ct);
     }
 }
