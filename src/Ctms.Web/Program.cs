@@ -48,6 +48,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<StartupTimer>();
+builder.Services.AddSingleton<DatabaseReadiness>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseReadiness>());
 
 var app = builder.Build();
 
@@ -66,7 +68,10 @@ if (seed)
     return await SeedCommand.RunAsync(args, app.Services, app.Environment, Console.Out);
 }
 
-await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+// Migrations and the demo seed run while the host starts; requests and background work wait for them.
+var database = app.Services.GetRequiredService<DatabaseReadiness>();
+database.Begin(app.Services, app.Lifetime.ApplicationStopping);
+database.UseDatabaseReadiness(app);
 
 if (!app.Environment.IsDevelopment())
 {

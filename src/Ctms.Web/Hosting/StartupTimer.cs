@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Ctms.Web.Hosting;
 
@@ -18,18 +17,15 @@ internal sealed class StartupTimer(IServer server, IHostApplicationLifetime life
 
     private async Task MeasureAsync(CancellationToken cancellationToken)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
+        if (LocalServerAddress.Of(server) is not { } url)
         {
             return; // In-memory test server: nothing listens.
         }
 
-        var url = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-            .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            using var response = await http.GetAsync(new Uri(new Uri(url), "/account/login"), cancellationToken);
+            using var response = await http.GetAsync(new Uri(url, "/account/login"), cancellationToken);
             var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
             logger.LogInformation("Ctms is up at {Url} — cold start to first page: {Elapsed:F0} ms (HTTP {Status})",
                 url, elapsed.TotalMilliseconds, (int)response.StatusCode);

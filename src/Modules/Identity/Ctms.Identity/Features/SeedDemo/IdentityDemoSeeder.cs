@@ -38,7 +38,24 @@ internal sealed class IdentityDemoSeeder(
     /// </summary>
     private static readonly PasswordHasher<CtmsUser> DemoHasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }));
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// UserManager, RoleManager and OpenIddict commit after every call (about thirty commits on a fresh database, each
+    /// with its audit chain update); one transaction makes the seed one commit, every write still audited in it.
+    /// Inside the execution strategy, which refuses a bare user transaction where it retries (PostgreSQL, SQL Server).
+    /// Passwords and the client secret are printed only once the transaction has committed.
+    /// </summary>
+    public Task SeedAsync(CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            var printed = new List<string>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await SeedInTransactionAsync(printed, ct);
+            await transaction.CommitAsync(ct);
+            printed.ForEach(Console.WriteLine);
+        }, cancellationToken);
+
+    private async Task SeedInTransactionAsync(List<string> printed, CancellationToken cancellationToken)
     {
         foreach (var role in CtmsRoles.All)
         {
@@ -48,11 +65,11 @@ internal sealed class IdentityDemoSeeder(
             }
         }
 
-        await SeedDemoClientAsync(cancellationToken);
+        await SeedDemoClientAsync(printed, cancellationToken);
 
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            Console.WriteLine($"Demo users: {string.Join(", ", DemoUsers.All.Select(u => u.Email))} (passwords were printed on first run).");
+            printed.Add($"Demo users: {string.Join(", ", DemoUsers.All.Select(u => u.Email))} (passwords were printed on first run).");
             return;
         }
 
@@ -87,8 +104,8 @@ internal sealed class IdentityDemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Console.WriteLine("Demo users (passwords are shown this once; keep them or delete the data folder to reseed):");
-        lines.ForEach(Console.WriteLine);
+        printed.Add("Demo users (passwords are shown this once; keep them or delete the data folder to reseed):");
+        printed.AddRange(lines);
     }
 
     public const string DemoClientId = "ctms-demo-site-system";
@@ -97,7 +114,7 @@ internal sealed class IdentityDemoSeeder(
     /// A site system of the Seoul oncology site, calling the API with client credentials (scope ctms.api). Its secret
     /// is <c>Seed:DemoClientSecret</c>, or random and printed once.
     /// </summary>
-    private async Task SeedDemoClientAsync(CancellationToken cancellationToken)
+    private async Task SeedDemoClientAsync(List<string> printed, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(DemoClientId, cancellationToken) is not null)
         {
@@ -124,7 +141,7 @@ internal sealed class IdentityDemoSeeder(
         db.AddAuditEvent(AuditEntry.Event("Client", DemoClientId, "client-registered",
             $"role {CtmsRoles.Coordinator}; site {DemoIds.SiteOncologySeoul}; scope {OidcServer.ApiScope}"));
         await db.SaveChangesAsync(cancellationToken);
-        Console.WriteLine($"Demo API client: {DemoClientId} secret {secret} (scope {OidcServer.ApiScope}; shown this once)");
+        printed.Add($"Demo API client: {DemoClientId} secret {secret} (scope {OidcServer.ApiScope}; shown this once)");
     }
 
     /// <summary>16 characters from an alphabet without look-alikes, plus a digit and a symbol for the policy.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Ctms.Shared.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,24 @@ namespace Ctms.Reporting.Features.Exports;
 /// progress) while the exporter works, and stores the file. A job whose instance died is claimed again once its lease
 /// ran out, and restarts from the beginning (an export is a read of the current data, so a rerun is harmless).
 /// </summary>
-internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSettings settings, ExportSignal signal, ILogger<ExportWorker> logger)
-    : BackgroundService
+internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSettings settings, ExportSignal signal, IHostApplicationLifetime lifetime,
+    ILogger<ExportWorker> logger) : BackgroundService
 {
     /// <summary>This instance, as written in the jobs it holds (unique per process start, so a restarted host is another owner).</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // Not needed for the first page, and the host may still be migrating the database (DatabaseReadiness).
+            await lifetime.WaitForStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
