@@ -66,8 +66,25 @@ internal static class CircuitsScenario
             }
         }
 
+        await HoldForInspectionAsync();
         var jsCalls = (await client.SendAsync("open 0")).GetProperty("jsCalls").Clone();
         await WriteAsync(quick, clickSeconds, baselineBytes, steps, browserCheck!, jsCalls);
+    }
+
+    /// <summary>
+    /// <c>CTMS_BENCH_CIRCUITS_HOLD_SECONDS</c>: keeps the circuits of the largest N open that long after the last
+    /// step, so a heap dump of this process (<c>dotnet-gcdump collect -p PID</c>) can show what a circuit holds.
+    /// It comes after every figure is taken and changes none of them.
+    /// </summary>
+    private static async Task HoldForInspectionAsync()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("CTMS_BENCH_CIRCUITS_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"circuits: holding the circuits open for {seconds} s; process id {Environment.ProcessId}");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
     }
 
     private static async Task<BrowserCheck> CheckWithBrowsersAsync(Uri baseAddress, CircuitCounter counter, int headless)
