@@ -6,7 +6,7 @@ namespace Ctms.Shared.Persistence;
 
 /// <summary>
 /// Sets the per-connection SQLite settings on every connection a module context opens (all module contexts share
-/// one file, and pooled connections are reopened through here too). ADR 0021:
+/// one file, and pooled connections are reopened through here too). ADR 0020:
 /// <c>busy_timeout</c> lets SQLite's own busy handler wait for the write lock in steps of a few milliseconds, where
 /// Microsoft.Data.Sqlite would otherwise get SQLITE_BUSY at once and retry after sleeping 150 ms;
 /// <c>synchronous = NORMAL</c> stops syncing the file on every commit, which in WAL mode still survives a crash of

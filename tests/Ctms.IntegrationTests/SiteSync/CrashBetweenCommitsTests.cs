@@ -73,7 +73,7 @@ public sealed class CrashBetweenCommitsTests
         Assert.Equal(issued, screenedAnswer.GetProperty("body").GetProperty("subjectNumber").GetString());
         Assert.Equal("EMR-77", screenedAnswer.GetProperty("body").GetProperty("screeningRef").GetString());
 
-        // 1b. The same crash on a fresh delivery, which is stored only with its outcome (ADR 0022): SiteSync has no row at
+        // 1b. The same crash on a fresh delivery, which is stored only with its outcome (ADR 0021): SiteSync has no row at
         //     all, the Subjects module has the effect. The redelivery must answer with the deviation already recorded.
         var unstored = SiteMessage.Deviation(Site.Code, "committed before the crash, never stored by SiteSync");
         await using (var staff = await app.UserScopeAsync("coordinator@demo.ctms"))

@@ -10,7 +10,7 @@ namespace Ctms.IntegrationTests.SubjectsVisits;
 
 /// <summary>
 /// Sixteen coordinators enroll at once at a site with room for ten: the counters queue the enrollments in the database
-/// (ADR 0021), so exactly ten are enrolled, six are refused because the target is reached, none gives up as "busy", and
+/// (ADR 0020), so exactly ten are enrolled, six are refused because the target is reached, none gives up as "busy", and
 /// the counters equal the enrolled subject rows.
 /// </summary>
 [Trait("Category", "SubjectsVisits")]

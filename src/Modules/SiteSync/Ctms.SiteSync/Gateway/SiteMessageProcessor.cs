@@ -285,7 +285,7 @@ internal sealed class SiteMessageProcessor(
 
     /// <param name="stored">The message was stored before this attempt (parked, replayed, left applying): it is marked
     /// <c>applying</c> first and stays so on an error, for the sweep, since no redelivery will bring it back. A fresh
-    /// delivery is stored only with its outcome (ADR 0022).</param>
+    /// delivery is stored only with its outcome (ADR 0021).</param>
     private async Task ApplyAsync(RegisteredSite site, SiteMessage message, SiteEnvelope envelope, SiteMessageType type, object body, bool stored = false)
     {
         message.MarkApplying();

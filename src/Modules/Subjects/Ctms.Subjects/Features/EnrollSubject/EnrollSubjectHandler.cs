@@ -22,7 +22,7 @@ namespace Ctms.Subjects.Features.EnrollSubject;
 /// Enrolls a subject: scope, site and trial state, IRB approval in force, delegation, consent, eligibility and caps,
 /// then one transaction with the subject, its planned visits, the audit entries, the outbox rows and both counters.
 /// The counters are raised by <see cref="EnrollmentCounting"/>'s conditional increments inside that transaction, so
-/// racing enrollments queue on the counter rows instead of failing and retrying (ADR 0021), and a cap holds under
+/// racing enrollments queue on the counter rows instead of failing and retrying (ADR 0020), and a cap holds under
 /// any concurrency: the increment that would pass it changes no row and the whole transaction is rolled back.
 /// </summary>
 internal sealed class EnrollSubjectHandler(
