@@ -29,6 +29,9 @@ public static class MessagingRegistration
 
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4+ reports usage to its vendor over the internet by default; a system holding regulated
+            // trial data sends nothing it was not configured to send (and hospital networks block it anyway).
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             consumers.RegisterAll(bus, settings.CenterId);
             if (settings.Transport == MessagingTransport.RabbitMq)
             {
