@@ -16,19 +16,25 @@ internal static class FirstInsert
 {
     /// <summary>The tracked row with <paramref name="fresh"/>'s key: the stored one, else <paramref name="fresh"/>'s values stored now.</summary>
     public static async Task<T> RowAsync<T>(ReportingDbContext db, T fresh, CancellationToken ct)
+        where T : class =>
+        await db.Set<T>().FindAsync(KeyOf(db, fresh), ct) ?? await StoredAsync(db, fresh, ct);
+
+    /// <summary>
+    /// As <see cref="RowAsync{T}"/> for a caller that has just looked for the row and not found it (one lookup fewer):
+    /// <paramref name="fresh"/>'s values stored now, or the row another delivery stored since.
+    /// </summary>
+    public static async Task<T> StoredAsync<T>(ReportingDbContext db, T fresh, CancellationToken ct)
         where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T))!;
-        var key = entity.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(fresh)).ToArray();
-        if (await db.Set<T>().FindAsync(key, ct) is { } row)
-        {
-            return row;
-        }
-
         await InsertIfAbsentAsync(db, entity, fresh, ct);
-        return await db.Set<T>().FindAsync(key, ct)
+        return await db.Set<T>().FindAsync(KeyOf(db, fresh), ct)
                ?? throw new InvalidOperationException($"The {entity.GetTableName()} row just inserted is not there.");
     }
+
+    private static object?[] KeyOf<T>(ReportingDbContext db, T fresh)
+        where T : class =>
+        db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(fresh)).ToArray();
 
     /// <summary>Stores <paramref name="fresh"/> unless a row with its key exists (which is then left as it is).</summary>
     public static Task InsertIfAbsentAsync<T>(ReportingDbContext db, T fresh, CancellationToken ct)

@@ -60,7 +60,7 @@ internal sealed class SiteProjection(ReportingDbContext db)
         foreach (var institution in institutions.Distinct().Where(i => rows.All(r => r.InstitutionId != i)).ToList())
         {
             // A redelivered or re-granted approval may be creating the same row right now.
-            rows.Add(await FirstInsert.RowAsync(db, new IrbApprovalFact(approvalId, institution, trialId, irbId, protocolVersionId, recognised, default, default), ct));
+            rows.Add(await FirstInsert.StoredAsync(db, new IrbApprovalFact(approvalId, institution, trialId, irbId, protocolVersionId, recognised, default, default), ct));
         }
 
         return rows;

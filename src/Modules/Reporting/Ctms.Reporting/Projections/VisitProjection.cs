@@ -20,8 +20,8 @@ internal sealed class VisitProjection(ReportingDbContext db)
             Require.Ids(planned.VisitId);
             if (!known.TryGetValue(planned.VisitId, out var row))
             {
-                // The visit's own event (occurred, missed) may be creating the row right now, on another endpoint.
-                row = await FirstInsert.RowAsync(db, new VisitFact(planned.VisitId, e.SubjectId, e.TrialId, e.SiteId, planned.VisitName), ct);
+                // Not found above; the visit's own event (occurred, missed) may be creating the row right now, on another endpoint.
+                row = await FirstInsert.StoredAsync(db, new VisitFact(planned.VisitId, e.SubjectId, e.TrialId, e.SiteId, planned.VisitName), ct);
             }
 
             row.Plan(planned.Order, planned.Planned, planned.Earliest, planned.Latest);
